@@ -1,0 +1,1 @@
+"""Pattern rules that read numbers, money, dates and the progress facts from sentences."""
