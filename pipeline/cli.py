@@ -9,6 +9,7 @@ import click
 from tqdm import tqdm
 
 from corpus import Rejection, find_inputs, read_file, sample_corpus
+from gazetteer.cli import lookup
 from pipeline.export import RECORD_TYPES, write_csv, write_jsonl
 from pipeline.facts import FACT_TYPES
 from pipeline.store import Store
@@ -112,3 +113,6 @@ def search(query: str, db_path: Path, limit: int):
 @main.group("gazetteer")
 def gazetteer_group():
     """Look up administrative units."""
+
+
+gazetteer_group.add_command(lookup)
