@@ -28,7 +28,8 @@ def main():
 @click.option("--db", "db_path", default="ntm.db", show_default=True, type=click.Path(path_type=Path),
               help="SQLite database to write.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
-def ingest(paths: tuple[Path, ...], db_path: Path, quiet: bool):
+@click.option("--force", is_flag=True, help="Read unchanged articles again (after an upgrade of the rules).")
+def ingest(paths: tuple[Path, ...], db_path: Path, quiet: bool, force: bool):
     """Read articles from PATHS (files or folders; default: the bundled sample corpus) into the database.
 
     Exit status 0 when every input was read, 3 when any was rejected (each is named on stderr and
@@ -49,7 +50,7 @@ def ingest(paths: tuple[Path, ...], db_path: Path, quiet: bool):
                 continue
             status = store.status(item)
             counts[status] += 1
-            if status == "unchanged":
+            if status == "unchanged" and not force:
                 continue
             try:
                 doc = process(item)

@@ -91,16 +91,13 @@ class Store:
         article: Article = doc._.article
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.db.atomic():
+            old = next(self.db["articles"].rows_where("key = ?", [article.key], select="text_hash"), None)
             self.delete(article.key)
-            same_text = next(self.db["articles"].rows_where(
-                "text_hash = ? and key != ?", [text_hash(article.text), article.key],
-                select="key", order_by="ingested_at, key", limit=1), None)
             self.db["articles"].insert({
                 "key": article.key, "url": article.url, "title": article.title,
                 "published": article.published, "published_inferred": int(article.published_inferred),
                 "text": article.text, "title_folded": fold(article.title), "text_folded": fold(article.text),
                 "text_hash": text_hash(article.text), "content_hash": content_hash(article),
-                "duplicate_of": same_text["key"] if same_text else None,
                 "format": article.format, "encoding": article.encoding, "ingested_at": now,
             })
             self.db["mention_spans"].insert_all(
@@ -111,8 +108,18 @@ class Store:
                 if rows:
                     self.db[TABLES[fact_type]].insert_all(rows)
             self.db["rejections"].delete_where("source = ?", [article.key])
+            for changed in {text_hash(article.text), old and old["text_hash"]} - {None}:
+                self.mark_duplicates(changed)
+
+    def mark_duplicates(self, hash_: str) -> None:
+        """Articles with the same text point at the first one stored (`duplicate_of`); it points nowhere."""
+        keys = [row["key"] for row in self.db["articles"].rows_where(
+            "text_hash = ?", [hash_], select="key", order_by="ingested_at, key")]
+        for position, key in enumerate(keys):
+            self.db["articles"].update(key, {"duplicate_of": keys[0] if position else None})
 
     def delete(self, key: str) -> None:
+        """Remove an article and everything read from it."""
         for table in [*TABLES.values(), "mention_spans"]:
             self.db[table].delete_where("source = ?", [key])
         self.db["articles"].delete_where("key = ?", [key])
