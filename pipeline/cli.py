@@ -1,6 +1,7 @@
 """The `ntm` command line."""
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections import Counter
 from pathlib import Path
@@ -37,7 +38,7 @@ def ingest(paths: tuple[Path, ...], db_path: Path, quiet: bool, force: bool):
     """
     from pipeline.process import process  # loads the NLP models: not needed for --help
 
-    store = Store(db_path)
+    store = open_store(db_path)
     inputs = find_inputs(paths or [sample_corpus()])
     counts: Counter = Counter()
     facts: Counter = Counter()
@@ -65,6 +66,13 @@ def ingest(paths: tuple[Path, ...], db_path: Path, quiet: bool, force: bool):
     sys.exit(EXIT_REJECTED if counts["rejected"] else 0)
 
 
+def open_store(db_path: Path) -> Store:
+    try:
+        return Store(db_path)
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(f"{db_path}: cannot use this database: {exc}") from exc
+
+
 def reject(store: Store, rejection: Rejection, counts: Counter) -> None:
     click.echo(f"ntm: rejected {rejection}", err=True)
     store.reject(rejection)
@@ -89,7 +97,7 @@ def summary(db_path: Path, counts: Counter, facts: Counter) -> str:
               help="Folder for the CSV files (one per type).")
 def export(db_path: Path, fmt: str, types: tuple[str, ...], out: Path | None):
     """Write the records of the fact model: JSON lines on stdout, or one CSV file per type."""
-    db = Store(db_path).db
+    db = open_store(db_path).db
     types = types or RECORD_TYPES
     if fmt == "jsonl":
         write_jsonl(db, types, sys.stdout)
@@ -107,7 +115,7 @@ def export(db_path: Path, fmt: str, types: tuple[str, ...], out: Path | None):
 @click.option("--limit", default=20, show_default=True)
 def search(query: str, db_path: Path, limit: int):
     """Full-text search over titles and texts ("Đức Thọ" finds only that; "duc tho" finds both)."""
-    for row in Store(db_path).search(query, limit):
+    for row in open_store(db_path).search(query, limit):
         click.echo(f"{row['published'] or '':10}  {row['key']}  {row['title'] or ''}")
 
 

@@ -111,3 +111,11 @@ def test_an_article_that_breaks_the_pipeline_does_not_stop_the_batch(tmp_path, m
 def test_search_prints_matching_articles(sample_db):
     result = run("search", "huong khe", "--db", sample_db)
     assert "001_ef1e19b7699c289d.txt" in result.output
+
+
+def test_a_file_that_is_not_a_database_is_refused_cleanly(tmp_path):
+    db = tmp_path / "notes.db"
+    db.write_text("not a database", encoding="utf-8")
+    result = run("ingest", "--db", db)
+    assert result.exit_code == 1
+    assert "notes.db: cannot use this database" in result.output
