@@ -12,8 +12,8 @@ class Article:
     url: str | None = None
     published: str | None = None  # ISO date from the page's own metadata, if it had one
     published_inferred: bool = False
-    format: str = "txt"
-    encoding: str = "utf-8"
+    format: str = "txt"           # txt, html, jsonl or warc: how it was read
+    encoding: str = "utf-8"       # or "cp1258" for a file in the older Vietnamese code page
 
 
 @dataclass
@@ -23,5 +23,5 @@ class Rejection:
     line: int | None = None       # line number within a multi-record file (JSONL)
 
     def __str__(self) -> str:
-        where = f"{self.key}:{self.line}" if self.line else self.key
+        where = f"{self.key}: line {self.line}" if self.line else self.key
         return f"{where}: {self.reason}"
