@@ -6,7 +6,6 @@ every token's text is exactly its slice of the cleaned text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import spacy
 from spacy.tokens import Doc
@@ -96,7 +95,6 @@ def create_tokenizer():
     return lambda nlp: UndertheseaTokenizer(nlp.vocab)
 
 
-@lru_cache(maxsize=1)
 def blank() -> spacy.language.Language:
     """spaCy's blank Vietnamese pipeline with underthesea as its tokenizer (no pyvi)."""
     return spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "ntm.underthesea_tokenizer.v1"}}})

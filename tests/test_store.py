@@ -6,11 +6,12 @@ from pipeline.facts import Fact, Mention
 from pipeline.nlp import blank
 from pipeline.store import Store, fold
 
+NLP = blank()
 TEXT = "Huyện Hương Sơn đạt chuẩn 6/9 tiêu chí.\n\nToàn huyện có 23/23 xã đạt chuẩn NTM."
 
 
 def make_doc(key="a.txt", text=TEXT, title="Hương Sơn về đích", facts=None):
-    doc = blank().make_doc(text)
+    doc = NLP.make_doc(text)
     doc._.article = Article(key=key, text=text, title=title, published="2021-01-20", published_inferred=True)
     doc._.mentions = [Mention(6, 15, "439", "type_word")]
     doc._.facts = facts if facts is not None else [
