@@ -36,7 +36,7 @@ def ingest(paths: tuple[Path, ...], db_path: Path, quiet: bool, force: bool):
     Exit status 0 when every input was read, 3 when any was rejected (each is named on stderr and
     recorded in the `rejections` table); the rest of the batch is stored either way.
     """
-    from pipeline.process import process  # loads the NLP models: not needed for --help
+    from pipeline.process import dated, process  # loads the NLP models: not needed for --help
 
     store = open_store(db_path)
     inputs = find_inputs(paths or [sample_corpus()])
@@ -49,6 +49,7 @@ def ingest(paths: tuple[Path, ...], db_path: Path, quiet: bool, force: bool):
             if isinstance(item, Rejection):
                 reject(store, item, counts)
                 continue
+            item = dated(item)
             status = store.status(item)
             counts[status] += 1
             if status == "unchanged" and not force:
