@@ -1,0 +1,406 @@
+"""Which unit each place name in an article stands for.
+
+A name is found by its syllables, then narrowed down by what stands around it, strongest first:
+the type word before it ("xã", "huyện", "TP."), the list it belongs to ("các xã A, B và C",
+"gồm: A, B"), the parents that follow it ("A (B, C)", "xã A, huyện B"), the article's date (the map
+of its time), and the article's area (the provinces its source is about, and the units it names with
+a strong signal). A name with none of these counts only when it is unambiguous in the area; a name
+that continues a person's name or follows a title is no place.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from gazetteer.names import REFORM_2025, syllable_key
+from pipeline.facts import Mention
+
+SYLLABLE = re.compile(r"[^\W_]+")  # letters and digits
+
+
+def keyed(words: str) -> tuple[str, ...]:
+    return tuple(syllable_key(w) for w in words.split())
+
+
+# Type words and the unit types they name; abbreviations need a capital and a dot or space.
+TYPE_WORDS = {keyed(words): types for words, types in {
+    "xã": ("Xã",), "phường": ("Phường",), "thị trấn": ("Thị trấn",), "tt": ("Thị trấn",),
+    "huyện": ("Huyện",), "h": ("Huyện",), "quận": ("Quận",), "thị xã": ("Thị xã",), "tx": ("Thị xã",),
+    "thành phố": ("Thành phố",), "tp": ("Thành phố",), "tỉnh": ("Tỉnh",), "đặc khu": ("Đặc khu",),
+    "huyện ủy": ("Huyện",), "tỉnh ủy": ("Tỉnh",), "thị ủy": ("Thị xã",), "thành ủy": ("Thành phố",),
+}.items()}
+ABBREVIATIONS = {keyed(w) for w in ("tt", "h", "tx", "tp")}
+# Words for places that are no administrative unit: a name after them is a village's, a road's ...
+# Those that also open names ("Hồ Chí Minh", "Sông Trí", "Trường Sơn") count only in lower case.
+OTHER_PLACE = "other"
+TYPE_WORDS.update((keyed(words), (OTHER_PLACE,)) for words in (
+    "thôn", "xóm", "bản", "làng", "ấp", "khối", "tổ dân phố", "khu dân cư", "đường", "phố", "sông", "núi",
+    "dãy", "đèo", "hồ", "đập", "cầu", "chợ", "trường", "bệnh viện", "công ty", "hợp tác xã", "htx", "đền",
+    "chùa", "đình", "nhà máy", "khu công nghiệp", "khu kinh tế"))
+NAME_OPENERS = {keyed(w) for w in ("hồ", "sông", "núi", "cầu", "chợ", "bản", "làng", "phố", "trường")}
+TYPE_FIRST_SYLLABLES = {key[0] for key in TYPE_WORDS}
+LEVEL_OF_TYPE = {"Xã": "commune", "Phường": "commune", "Thị trấn": "commune", "Đặc khu": "commune",
+                 "Huyện": "district", "Quận": "district", "Thị xã": "district", "Thành phố": "district",
+                 "Tỉnh": "province", OTHER_PLACE: OTHER_PLACE}
+RANK = {"province": 0, "district": 1, "commune": 2, OTHER_PLACE: 3}
+
+# Words before a name that make it a person's.
+TITLES = {keyed(t) for t in (
+    "ông", "bà", "anh", "chị", "cụ", "em", "cháu", "chú", "bác", "cô", "thầy", "đồng chí",
+    "chủ tịch", "bí thư", "giám đốc", "thủ tướng", "bộ trưởng", "thứ trưởng", "trưởng ban", "phó ban",
+    "chánh văn phòng", "trưởng phòng", "chủ nhiệm", "tổng bí thư", "trưởng thôn", "đại tá", "thượng tá",
+    "trung tá", "thiếu tá", "đại úy", "thiếu tướng", "trung tướng", "đại tướng", "nhà báo", "tác giả",
+    "gs", "pgs", "ts", "ths", "bs", "phóng viên", "đại biểu")}
+# Family names: a capitalised family name right before a place name makes both a person's name.
+SURNAMES = {syllable_key(s) for s in (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trương Lương "
+    "Lâm Mai Tô Hà Cao Chu Tạ Thái Phùng Kiều Khổng Quách Từ Lục Triệu Hứa Châu Thân Nghiêm La Doãn "
+    "Âu Đào Đàm Mạc Tăng Trịnh Lại Phương Văn Kim Tôn Giáp Lò Lường Hầu Khúc Ninh Quan Vi").split()}
+# The commonest of them: a bare commune name that opens with one ("Nguyễn Du", "Trần Phú") or a bare
+# full name ("Hồ Chí Minh") is taken for the person (or the street) even where a unit bears it;
+# districts like "Vũ Quang" keep their name.
+PEOPLES_NAMES = {syllable_key(s) for s in (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trương Trịnh").split()}
+
+LIST_SEPARATOR = re.compile(r"\s*(?:,|;|và|,\s*và|hoặc|cùng)\s*")
+LIST_OPENER = re.compile(r"(?:gồm|gồm có|bao gồm|là|như|trong đó có)\s*:?\s*$", re.IGNORECASE)
+# A counted type word ("5 xã", "các huyện") announces the list an opener starts.
+LIST_TYPE = re.compile(
+    r"(?:\d+|các|những|một số|hai|ba|bốn|năm)\s+(xã|phường|thị trấn|huyện|thị xã|thành phố)\b", re.IGNORECASE)
+MAP_MARK = re.compile(r"\s*\(\s*(cũ|mới)\s*\)")  # "xã Tùng Lộc (cũ)", "xã Đức Thọ (mới)"
+NUMBERED_TYPES = {"Phường", "Quận"}
+PART_OF_NUMBER = re.compile(r"[.,]\d")
+SOURCE_DOMAIN = re.compile(r"(\w+)\.(?:gov\.)?vn$", re.IGNORECASE)
+OPENING_SOURCE = re.compile(r"^\s*\((\w+)\.vn\)", re.IGNORECASE | re.MULTILINE)
+CLOSING_SOURCE = re.compile(r"(?:nguồn|theo)\b[^\n]*?\b(\w+)\.(?:gov\.)?vn\b", re.IGNORECASE)
+
+
+@dataclass
+class Occurrence:
+    start: int
+    end: int
+    candidates: list
+    syllables: int
+    types: tuple[str, ...] = ()      # unit types named by a type word or inherited through a list
+    signal: str = "area"
+    map_mark: str = ""               # "cũ" (former) or "mới" (new) when the text marks the name so
+    hints: list["Occurrence"] = field(default_factory=list)  # its parents, as the text gives them
+    host: "Occurrence | None" = None  # the name this one is a parent of
+    person_like: bool = False        # reads as a person's name unless a type word or list says otherwise
+
+
+def article_date(article) -> date | None:
+    try:
+        return date.fromisoformat(article.published[:10]) if article and article.published else None
+    except ValueError:
+        return None
+
+
+def source_provinces(gazetteer, url: str | None, text: str) -> frozenset[str]:
+    """Provinces a provincial outlet is about, by its domain (baohatinh.vn, hatinh.gov.vn), its
+    opening credit ("(Baohatinh.vn) -") or a closing "Nguồn baohatinh.vn"."""
+    names = SOURCE_DOMAIN.findall(url.split("//")[-1].split("/")[0]) if url else []
+    names += OPENING_SOURCE.findall(text[:600])
+    names += CLOSING_SOURCE.findall(text[-300:])
+    found = {gazetteer.provinces_by_folded_name.get(name.lower().removeprefix("bao")) for name in names}
+    return frozenset(found - {None})
+
+
+class Syllables:
+    """The letter-and-digit runs of a text with their keys, and which of them are capitalised and
+    joined to the next by a single space (so that a name never spans punctuation)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        matches = list(SYLLABLE.finditer(text))
+        self.spans = [m.span() for m in matches]
+        self.words = [m.group() for m in matches]
+        self.keys = [syllable_key(w) for w in self.words]
+        self.joined = [text[a[1]:b[0]] == " " for a, b in zip(self.spans, self.spans[1:])] + [False]
+        # run[i]: how many capitalised syllables, joined, start at i.
+        self.run = [0] * (len(matches) + 1)
+        for i in range(len(matches) - 1, -1, -1):
+            if capitalised(self.words[i]):
+                self.run[i] = 1 + (self.run[i + 1] if self.joined[i] else 0)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def gap(self, i: int) -> str:
+        """The text between syllable i and the next."""
+        return self.text[self.spans[i][1]:self.spans[i + 1][0]]
+
+
+def find_occurrences(gazetteer, text: str) -> list[Occurrence]:
+    """Every run of capitalised syllables that spells a known name, longest first, left to right,
+    with the type word before it, and without those that belong to a person's name."""
+    syllables = Syllables(text)
+    found: list[Occurrence] = []
+    i = 0
+    while i < len(syllables):
+        typed = type_word_at(syllables, i)
+        types = typed[1] if typed else ()
+        if typed:
+            i += typed[0]
+        match = name_at(gazetteer, syllables, i, numbered=bool(set(types) & NUMBERED_TYPES))
+        if not match:
+            i += 0 if typed else 1  # after a type word, what follows is read afresh
+            continue
+        n, candidates = match
+        start, end = syllables.spans[i][0], syllables.spans[i + n - 1][1]
+        if types or not is_person(syllables, i):
+            found.append(Occurrence(start, end, candidates, n, types, "type_word" if types else "area",
+                                    map_mark=mark.group(1) if (mark := MAP_MARK.match(text, end)) else "",
+                                    person_like=n > 1 and syllables.keys[i] in PEOPLES_NAMES))
+        i += n
+    return found
+
+
+def parse_name(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(types, key) of a name as a user types it: "TP. Hà Tĩnh", "xã Hương Bình", "Sơn Kim II"."""
+    syllables = Syllables(name)
+    typed = type_word_at(syllables, 0) if len(syllables) else None
+    if typed:
+        return typed[1], tuple(syllables.keys[typed[0]:])
+    return (), tuple(syllables.keys)
+
+
+def capitalised(word: str) -> bool:
+    return word[0].isupper() or word[0].isdigit()
+
+
+def name_at(gazetteer, syllables: Syllables, i: int, numbered: bool):
+    """(length, candidates) of the longest known name starting with a capital at syllable i. A
+    number ("7", "II") is a name only where NUMBERED, after "phường" or "quận", and not part of a
+    larger number ("xã 19.870 triệu")."""
+    if i >= len(syllables) or not capitalised(syllables.words[i]):
+        return None
+    if not numbered and not syllables.words[i][0].isupper():
+        return None
+    number = PART_OF_NUMBER.match(syllables.text, syllables.spans[i][1]) or not numbered
+    for n in range(min(gazetteer.longest, syllables.run[i]), 0, -1):
+        key = tuple(syllables.keys[i:i + n])
+        if number and all(k.isdigit() for k in key):
+            continue
+        candidates = gazetteer.named(key)
+        if candidates:
+            return n, candidates
+    return None
+
+
+def type_word_at(syllables: Syllables, i: int):
+    """(length, types) of a type word starting at syllable i that a name follows."""
+    if syllables.keys[i] not in TYPE_FIRST_SYLLABLES:
+        return None
+    for n in (3, 2, 1):
+        key = tuple(syllables.keys[i:i + n])
+        if key not in TYPE_WORDS or i + n >= len(syllables) or not all(syllables.joined[i:i + n - 1]):
+            continue
+        word = syllables.words[i]
+        if key in ABBREVIATIONS:
+            if word.isupper() and syllables.gap(i + n - 1) in (" ", ". ", "."):
+                return n, TYPE_WORDS[key]
+        elif syllables.gap(i + n - 1) in (" ", ": ") and (word.islower() or key not in NAME_OPENERS):
+            return n, TYPE_WORDS[key]
+    return None
+
+
+def is_person(syllables: Syllables, i: int) -> bool:
+    """A place name inside a run of capitalised words that holds a family name, or after a title."""
+    first = i
+    while first > 0 and syllables.joined[first - 1] and capitalised(syllables.words[first - 1]) \
+            and not syllables.words[first - 1].isupper():
+        first -= 1
+    if any(k in SURNAMES for k in syllables.keys[first:i]):
+        return True
+    for end in range(first, i + 1):
+        for n in (3, 2, 1):
+            if end - n >= 0 and tuple(syllables.keys[end - n:end]) in TITLES and \
+                    syllables.gap(end - 1).strip() == "":
+                return True
+    return False
+
+
+PAREN = re.compile(r"\s*\(")
+COMMA = re.compile(r"\s*,\s*")
+
+
+def link(gazetteer, text: str, occurrences: list[Occurrence]) -> None:
+    """Parentheses and ", huyện X" after a name become its hints; lists inherit their type word."""
+    ends = [attach_hints(text, occurrences, k) for k in range(len(occurrences))]
+    group: list[Occurrence] = []
+    previous = None
+    for k, o in enumerate(occurrences):
+        if o.host:
+            continue
+        if previous is not None and COMMA.fullmatch(text[ends[previous]:o.start]) and \
+                holds(gazetteer, o, occurrences[previous]):
+            o.host = occurrences[previous]
+            o.host.hints.append(o)
+            continue
+        if o.types:
+            group = [o]
+        elif previous is not None and occurrences[previous].types and \
+                LIST_SEPARATOR.fullmatch(text[ends[previous]:o.start]):
+            o.types, o.signal = occurrences[previous].types, "list"
+            separated = ";" in text[ends[previous]:o.start] or occurrences[previous].hints
+            group = [o] if separated else group + [o]
+        elif opened := list_opener_types(text, o.start):
+            o.types, o.signal = opened, "list"
+            group = [o]
+        else:
+            group = []
+        if o.hints:
+            for member in group:
+                member.hints = member.hints or o.hints
+            group = []
+        previous = k
+
+
+def attach_hints(text: str, occurrences: list[Occurrence], k: int) -> int:
+    """Give occurrence k the parents that follow it; return where its own words end."""
+    o = occurrences[k]
+    mark = MAP_MARK.match(text, o.end)
+    end = mark.end() if mark else o.end
+    opening = PAREN.match(text, end)
+    if opening:
+        close = text.find(")", opening.end())
+        if close != -1 and "\n" not in text[opening.end():close]:
+            inner = [p for p in occurrences[k + 1:] if p.start < close]
+            for p in inner:
+                p.host = p.host or o
+            o.hints.extend(inner)
+            end = close + 1
+    comma = COMMA.match(text, end)
+    following = occurrences[k + 1] if k + 1 < len(occurrences) else None
+    if comma and following and following.start == comma.end() and following.types and o.types and \
+            RANK[LEVEL_OF_TYPE[following.types[0]]] < RANK[LEVEL_OF_TYPE[o.types[0]]]:
+        following.host = following.host or o
+        o.hints.append(following)
+    return end
+
+
+def holds(gazetteer, parent: Occurrence, child: Occurrence) -> bool:
+    """Whether a bare name after "xã A, " is A's parent ("xã Phúc Đồng, Hương Khê") rather than the
+    next item of a list: it holds A and is no unit of A's type on the map of 2010–2025."""
+    if parent.types or not child.types or any(u.type in child.types for u in parent.candidates if not u.era):
+        return False
+    return any(u.code in gazetteer.ancestors(c) for u in parent.candidates for c in child.candidates)
+
+
+def list_opener_types(text: str, start: int) -> tuple[str, ...] | None:
+    """Types for a name after "gồm:", "là" ... that follows a type word in the same sentence."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+    before = text[line_start:start]
+    if not LIST_OPENER.search(before):
+        return None
+    words = LIST_TYPE.findall(before)
+    if not words:
+        return None
+    return TYPE_WORDS.get(keyed(words[-1]))
+
+
+def resolve_text(gazetteer, text: str, when: date | None, provinces: frozenset[str]) -> list[Mention]:
+    provinces = frozenset(provinces) | source_provinces(gazetteer, None, text)
+    occurrences = find_occurrences(gazetteer, text)
+    link(gazetteer, text, occurrences)
+    # First the names that need no area, then twice with the area they and the source give.
+    chosen = [pick(gazetteer, o, when, None) for o in occurrences]
+    for _ in range(2):
+        area = Area(gazetteer, provinces, [unit for unit in chosen if unit is not None])
+        chosen = [pick(gazetteer, o, when, area) for o in occurrences]
+    return [Mention(o.start, o.end, unit.resolved, signal(o, unit))
+            for o, unit in zip(occurrences, chosen) if unit is not None]
+
+
+def signal(o: Occurrence, unit) -> str:
+    if o.hints or (o.host and not o.types):
+        return "parent"
+    if o.signal == "area" and unit.level == "province":
+        return "name"
+    return o.signal
+
+
+class Area:
+    """What an article is about: provinces, districts, and the units it names."""
+
+    def __init__(self, gazetteer, provinces: frozenset[str], units: list):
+        self.provinces = set(provinces)
+        self.districts: set[str] = set()
+        self.named: set[str] = set()
+        for unit in units:
+            self.named.add(unit.resolved)
+            self.provinces.add(gazetteer.province_of(unit))
+            if unit.level == "district":
+                self.districts.add(unit.code)
+            self.districts.update(a for a in gazetteer.ancestors(unit) if len(a) == 3)
+
+
+def pick(gazetteer, o: Occurrence, when: date | None, area: Area | None):
+    """The unit an occurrence stands for, or None when its context leaves it open. Without an area
+    (the first pass) only occurrences that need none are resolved."""
+    after_reform = o.map_mark == "mới" or (
+        when is not None and when.isoformat() >= REFORM_2025 and o.map_mark != "cũ")
+    candidates = read_in_place(gazetteer, o, after_reform)
+    strong = bool(o.types or o.hints or o.host)
+    if o.signal == "list" and area is not None and not any(
+            gazetteer.province_of(u) in area.provinces for u in candidates):
+        # A list can run on into names of another level: "huyện Hương Sơn và Vũ Quang".
+        return pick(gazetteer, replace(o, types=(), signal="area"), when, area)
+    if not strong and o.person_like:
+        candidates = [u for u in candidates if u.level != "commune" and o.syllables < 3]
+    if not candidates or (not strong and o.syllables == 1):
+        return None
+    in_area = [u for u in candidates if area and gazetteer.province_of(u) in area.provinces]
+    if not in_area:
+        # Before the area is known, or outside it, a bare name counts only as a province's.
+        return only(on_the_map(candidates if strong else [u for u in candidates if u.level == "province"],
+                               when, after_reform))
+    candidates = on_the_map(in_area, when, after_reform)
+    if only(candidates):
+        return only(candidates)
+    if not o.types:
+        # A bare name is the highest unit of that name: "Hương Khê" is the district, not the township.
+        top = min(RANK[u.level] for u in candidates)
+        candidates = [u for u in candidates if RANK[u.level] == top]
+    named = [u for u in candidates if u.resolved in area.named]
+    near = [u for u in candidates if gazetteer.ancestors(u) & area.districts]
+    return only(candidates) or only(named) or only(near)
+
+
+def on_the_map(candidates: list, when: date | None, after_reform: bool) -> list:
+    """The candidates of the map of the time, if any: the 2025 map after the reform, else the units
+    valid on the date."""
+    if after_reform:
+        return [u for u in candidates if u.era] or candidates
+    if when is not None:
+        return [u for u in candidates if u.valid_on(when)] or candidates
+    return candidates
+
+
+def read_in_place(gazetteer, o: Occurrence, after_reform: bool) -> list:
+    """The candidates the words around the name allow: the map of the time, the type word, the
+    parents given."""
+    candidates = [u for u in o.candidates if after_reform or not u.era]
+    if o.types:
+        exact = [u for u in candidates if u.type in o.types]
+        # "xã" for a township or ward is common; other type words are not mixed up.
+        communal = {LEVEL_OF_TYPE[t] for t in o.types} == {"commune"}
+        candidates = exact or [u for u in candidates if communal and u.level == "commune"]
+    if o.hints:
+        hinted = {code for h in o.hints for u in h.candidates for code in (u.code, u.resolved)}
+        candidates = [u for u in candidates if gazetteer.ancestors(u) & hinted] or candidates
+    elif o.host:
+        # A parent holds the name it follows: "Kỳ Khang (Kỳ Anh)" is in the district, not the town.
+        held = [u for u in candidates if any(u.code in gazetteer.ancestors(h) for h in o.host.candidates)]
+        candidates = held or [u for u in candidates if u.level != "commune"] or candidates
+    return candidates
+
+
+def only(units):
+    """The one unit the candidates come down to (merged-away communes count as their successor)."""
+    codes = {u.resolved for u in units}
+    if len(codes) != 1:
+        return None
+    return next((u for u in units if u.code == u.resolved), units[0])
