@@ -1,7 +1,692 @@
-"""The progress facts. To be filled in."""
+"""The progress facts: how many criteria a unit meets (criteria_count), how many of its units reach
+a standard (unit_count), where a named unit stands (unit_status), which named criteria it meets
+(criterion_status).
+
+Every fact starts from a count ("6/9 tiêu chí", "23/23 xã", "100% số xã") or a verb of reaching
+a standard ("được công nhận đạt chuẩn", "chưa đạt chuẩn", "đang trình thẩm định"). The words
+around it in its clause give the status and the standard (progress_rules.toml); extractors.subject
+gives the unit.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
 from spacy.language import Language
 
+from extractors.criteria import read_list
+from extractors.numbers import NUMBER, parse_number, word_alternation
+from extractors.subject import (GROUP, LEVEL, NAMED, NATIONAL, Reference, article_date, clause_bounds,
+                                common_parent, fits, last_group, main_unit, previous_sentence, references,
+                                subject_reference, subject_units)
+from pipeline.facts import Fact
+
+CUT_LINE = 80     # a last line this long without a full stop is a paragraph cut off, not a heading
+VERB_REACH = 60   # characters from a count to its verb: "23/23 xã được công nhận", "8 xã chưa đạt"
+STATUS_RANK = {"pending": 0, "target": 1, "not_met": 2, "achieved": 3}
+
+
+@cache
+def rules() -> dict:
+    return tomllib.loads(resources.files(__package__).joinpath("progress_rules.toml").read_text("utf-8"))
+
+
+def cues(words) -> str:
+    return rf"(?<!\w)(?:{word_alternation(words)})(?!\w)"
+
+
+@cache
+def members() -> dict[str, str]:
+    """The member counted by each noun: "khu dân cư" -> village."""
+    return {noun: member for member, nouns in rules()["members"].items() for noun in nouns}
+
+
+@cache
+def patterns() -> dict[str, re.Pattern]:
+    data = rules()
+    i = re.IGNORECASE
+    number = rf"(?:{NUMBER}|{cues(data['number_words']['words'])})"
+    reach = "|".join(rf"(?P<{kind}>{'|'.join(data['reach'][kind])})" for kind in ("pending", "not_met", "reached"))
+    return {
+        "count": re.compile(
+            rf"(?<![\w/])(?:(?P<qual>ít nhất|tối thiểu|thêm|hơn|trên|dưới|gần|khoảng|từ)\s+)?"
+            rf"(?P<low>{number})(?:\s*(?:-|–|đến|tới)\s*(?P<high>{NUMBER}))?(?:\s*/\s*(?P<total>{NUMBER}))?"
+            rf"\s+(?P<noun>tiêu chí|{word_alternation(members())})(?![\w])(?!\s+hội)"
+            rf"(?:\s*/\s*(?:(?P<total2>{NUMBER})\s+tiêu chí|(?P<per>xã))|\s+(?P<open>trở lên))?", i),
+        "percent_count": re.compile(
+            rf"(?<![\w/])(?:(?P<qual>ít nhất|tối thiểu|hơn|trên)\s+)?(?P<pct>{NUMBER})\s?%\s+(?:số\s+)?"
+            rf"(?P<noun>xã|huyện|thôn|khu dân cư)(?!\w)(?:\s*\(\s*(?P<low>{NUMBER})\s+xã\s*\))?", i),
+        "reach": re.compile(reach, i),
+        "other_standard": re.compile(rf"\s*(?:{word_alternation(data['other_standards']['words'])})(?!\w)"),
+        "outside_standard": re.compile("|".join(data["outside_standards"]["patterns"]), i),
+        "model": re.compile(r"\s*(?:NTM\s+)?(?:kiểu mẫu|mẫu)(?!\w)", i),
+        "former": re.compile(r"\s+cũ(?!\w)", i),
+        "target": re.compile(cues(data["target"]["words"]), i),
+        "present": re.compile(cues(data["present"]["words"]), i),
+        "not_a_status": re.compile(cues(data["not_a_status"]["words"]), i),
+        "criteria_not_met_before": re.compile(rf"(?:{cues(data['criteria_not_met']['before'])})\s+$", i),
+        "criteria_not_met_after": re.compile(
+            rf"[^,;.:\d]{{0,30}}?{cues(data['criteria_not_met']['after'])}", i),
+        "not_met_words": re.compile(cues(data['criteria_not_met']['after']), i),
+        "named_not_met": re.compile(rf"\s*(?:vẫn\s+|còn\s+)?(?:{cues(data['criteria_not_met']['after'])})", i),
+        "criterion_word": re.compile(r"(?<!\d\s)(?<!\w)tiêu chí\s+", i),
+        "having_before": re.compile(rf"(?:{cues(data['criteria_verbs']['before'])})[^,;.:\d]{{0,25}}$", i),
+        "having_after": re.compile(rf"[^,;.:\d]{{0,25}}?{cues(data['criteria_verbs']['after'])}", i),
+        "average": re.compile(cues(data["average"]["words"]), i),
+        "not_a_count": re.compile(r"(?<!\w)(?:bộ|của|năm|ngày|tháng|quý|tổng số)\s+$", i),
+        "total_after": re.compile(rf"(?:trên|trong)\s+tổng số\s+(?P<n>{NUMBER})(?!\d)", i),
+        "all_of": re.compile(r"(?<!\w)cả\s+$", i),
+        "none_left": re.compile(r"(?<!\w)không còn\s+(?P<noun>xã|thôn)\s+nào", i),
+        "change": re.compile(rf"(?:{cues(data['change']['words'])})\s+$", i),
+        "introducer": re.compile("|".join(data["introducers"]["patterns"]), i),
+        "list_intro": re.compile(r"[^;.:()\d]{0,40}?(?:\s*,?\s*(?:bao gồm|gồm có|gồm|là"
+                                 r"|trong đó có(?:\s+các)?\s+tiêu chí)\s*:?\s*|:\s*)", i),
+        "unnamed_list": re.compile(r"(?<!\w)(?:còn thiếu|chưa đạt)\s+(?=tiêu chí\s)|(?<!\d\s)(?<!\w)(?:các\s+)?"
+                                   r"tiêu chí\s+(?:còn thiếu|chưa đạt)\s*(?:gồm|là)?\s*:?\s*", i),
+        "named_met": re.compile(r"(?<!\w)đã\s+(?:hoàn thành|đạt)\s+(?:các\s+)?(?=tiêu chí\s)", i),
+        "backref_after": re.compile(r"\s*(?:này|nói trên|trên(?!\s+địa bàn))(?!\w)", i),
+        "band_gap": re.compile(r"^\s*(?:còn lại\s+)?(?:đều\s+)?(?:đã\s+)?(?:(?:chỉ|mới|vẫn)\s+)*(?:đạt\s+)?"
+                               r"(?:được\s+)?$", i),
+        "raise_to": re.compile(r"(?:tổng\s+)?số\s+(?:xã|thôn|khu dân cư|huyện)\b[^;]*?(?:lên|là|đạt)\s*$", i),
+        "type_word": re.compile(r"\s*(?:huyện|xã|tỉnh|thị xã|thành phố|TP\.?|thị trấn|TX\.?)?\s*", i),
+        "locative": re.compile(r"(?<!\w)(?:của|ở|tại)\s+", i),
+        "listed_after": re.compile(r"[^,;.\d]{0,40}?\s*,?\s*(?:là|gồm|bao gồm)\s*:?\s*", i),
+        "year": re.compile(r"(?<!\w)năm\s+(\d{4})(?!\d)", i),
+        "continues": re.compile(r"^\W*(?:trong đó|riêng|cụ thể|ngoài ra)(?!\w)", i),
+        "level_hint": re.compile(r"\s*(?:cấp\s+)?(?P<word>huyện|tỉnh|xã)\b", i),
+        "standard_level": re.compile(r"(?:chuẩn|thành)\s+(?P<word>huyện|tỉnh|xã)(?!\w)|(?P<word2>huyện|tỉnh)\s+"
+                                     r"(?:NTM|nông thôn mới)", i),
+        "percent_after": re.compile(rf"\(\s*(?P<p>{NUMBER})\s?%\s*\)"
+                                    rf"|(?:chiếm|đạt|bằng)\s+(?:tỷ lệ\s+)?(?P<p2>{NUMBER})\s?%", i),
+    }
+
+
+@cache
+def standard_patterns() -> list[tuple[str, re.Pattern]]:
+    return [(std, re.compile("|".join(forms), re.IGNORECASE)) for std, forms in rules()["standards"].items()]
+
+
+def standard_in(text: str) -> str | None:
+    """The standard the words name, the most specific one first ("NTM nâng cao" is nâng cao)."""
+    for std, pattern in standard_patterns():
+        if pattern.search(text):
+            return std
+    return None
+
+
+def last_standard_in(text: str) -> str | None:
+    found = [(m.start(), std) for std, p in standard_patterns() for m in p.finditer(text)]
+    if not found:
+        return None
+    last = max(found)[0]
+    return standard_in(text[max(0, last - 25):last + 25])
+
+
+LEVEL_OF_WORD = {"huyện": "district", "tỉnh": "province", "xã": "commune"}
+MEMBER_LEVEL = {"commune": "commune", "district": "district", "village": "village", "model_garden": "village"}
+
+
+@dataclass
+class Count:
+    start: int
+    end: int
+    noun: str                 # "criteria" or the member counted
+    low: float | None
+    high: float | None
+    total: float | None = None
+    percent: float | None = None
+    qualifier: str | None = None
+    average: bool = False
+    status: str | None = None       # set once the count is read
+    standard: str | None = None
+    units: list | None = None
+
+    @property
+    def is_criteria(self) -> bool:
+        return self.noun == "criteria"
+
+
+@dataclass
+class Sentence:
+    doc: object
+    start: int
+    end: int
+    published_year: int | None
+    counts: list[Count] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The whole text: offsets are the Doc's, so patterns run on it between start and end."""
+        return self.doc.text
+
+    def words(self, start: int, end: int) -> str:
+        return self.doc.text[max(start, self.start):min(end, self.end)]
+
+
+def number(text: str | None) -> float | None:
+    return parse_number(text) if text else None
+
+
+def find_counts(sent: Sentence) -> list[Count]:
+    pats = patterns()
+    text = sent.text
+    found = []
+    for m in pats["count"].finditer(text, sent.start, sent.end):
+        noun = "criteria" if m.group("noun").lower() == "tiêu chí" else members()[m.group("noun").lower()]
+        low, high = number(m.group("low")), number(m.group("high"))
+        qual = (m.group("qual") or "").lower() or None
+        if low is None or not_a_count(sent, m, noun):
+            continue
+        high = low if high is None else high
+        if m.group("open") or qual in ("ít nhất", "tối thiểu"):
+            high = None
+        if qual == "dưới":
+            low, high = None, low - 1
+        total = number(m.group("total") or m.group("total2"))
+        found.append(Count(m.start(), m.end(), noun, low, high, total, qualifier=qual,
+                           average=bool(m.group("per"))))
+    for m in pats["percent_count"].finditer(text, sent.start, sent.end):
+        if any(c.start <= m.start("pct") < c.end for c in found):
+            continue
+        count = number(m.group("low"))
+        found.append(Count(m.start(), m.end(), members()[m.group("noun").lower()], count, count,
+                           percent=number(m.group("pct")), qualifier=m.group("qual")))
+    for m in pats["none_left"].finditer(text, sent.start, sent.end):
+        found.append(Count(m.start(), m.end(), members()[m.group("noun").lower()], 0, 0))
+    return sorted(found, key=lambda c: c.start)
+
+
+def not_a_count(sent: Sentence, m: re.Match, noun: str) -> bool:
+    """A change ("tăng 1,5 tiêu chí"), a year or date ("năm 2020 huyện"), a reference back ("8 xã
+    này", "cả 3 xã") or a set of rules ("Bộ 19 tiêu chí") holds a number that counts nothing new."""
+    pats = patterns()
+    before = sent.text[max(0, m.start() - 12):m.start()]
+    return bool(pats["change"].search(before) or pats["not_a_count"].search(before)
+                or pats["backref_after"].match(sent.text, m.end("noun"), sent.end)
+                or noun != "criteria" and pats["all_of"].search(before) and not names_follow(sent, m.end()))
+
+
+def names_follow(sent: Sentence, pos: int) -> bool:
+    return any(r.kind == NAMED and r.start >= pos and not sent.text[pos:r.start].strip() for r in references(sent.doc))
+
+
+def truncated_from(doc) -> int:
+    """Where the last, cut-off item of an article cut mid-sentence begins (len(text) if not cut)."""
+    text = doc.text.rstrip()
+    start = text.rfind("\n") + 1
+    if not text or text[-1] in ".!?…\")”" or len(text) - start < CUT_LINE:
+        return len(doc.text)
+    cut = max(text.rfind(",", start), text.rfind(";", start), text.rfind(" và ", start))
+    return cut if cut >= 0 else start
+
+
+# ---- status and standard from the words around --------------------------------------------------
+
+def is_target(sent: Sentence, pos: int) -> bool:
+    """A goal named before `pos` in the sentence, not followed by words of a present result; or a
+    year later than the article's in the clause."""
+    pats = patterns()
+    before = sent.words(sent.start, pos)
+    targets = list(pats["target"].finditer(before))
+    if targets:
+        presents = [m for m in pats["present"].finditer(before) if m.start() > targets[-1].end()]
+        if not presents:
+            return True
+    return future_year(sent, pos)
+
+
+def future_year(sent: Sentence, pos: int) -> bool:
+    if not sent.published_year:
+        return False
+    c_start, _ = clause_bounds(sent.doc, pos)
+    return any(int(y) > sent.published_year for y in patterns()["year"].findall(sent.words(c_start, pos)))
+
+
+def inherited_standard(sent: Sentence) -> str | None:
+    """A sentence that goes on with the previous one ("Trong đó, ...") keeps its standard."""
+    if not patterns()["continues"].match(sent.words(sent.start, sent.end)) or sent.start == 0:
+        return None
+    p_start, p_end = previous_sentence(sent.doc, sent.start)
+    return last_standard_in(sent.doc.text[p_start:p_end])
+
+
+def reach_after(sent: Sentence, start: int, end: int) -> re.Match | None:
+    """The first verb of reaching (or not) a standard in text[start:end], NTM standards only."""
+    pats = patterns()
+    for m in pats["reach"].finditer(sent.text, start, end):
+        if m.lastgroup != "pending" and pats["other_standard"].match(sent.text, m.end(), end):
+            continue
+        return m
+    return None
+
+
+# ---- unit_count --------------------------------------------------------------------------------
+
+def member_facts(sent: Sentence, count: Count, previous: Count | None, nxt_start: int, facts: list,
+                 statuses: list) -> Count | None:
+    """The unit_count of a count of members, and the status of each member it names. Returns the
+    band of criteria the count is of ("5 xã đạt từ 15 - 18 tiêu chí"), if any."""
+    pats = patterns()
+    text, doc = sent.text, sent.doc
+    c_start, c_end = clause_bounds(doc, count.start)
+    window_end = min(nxt_start, c_end)
+    band = next((c for c in sent.counts if c.is_criteria and c.start >= count.end and c.start < window_end
+                 and pats["band_gap"].match(text[count.end:c.start])), None)
+    named = named_members(sent, count, window_end)
+    apposed = named.end if named and not sent.text[count.end:named.start].strip() else count.end
+    verb = reach_after(sent, count.end, min(window_end, apposed + VERB_REACH))
+    raised = pats["raise_to"].search(sent.words(max(c_start, previous.end if previous else c_start), count.start))
+    status = member_status(sent, count, previous, band, verb, raised)
+    if status is None:
+        return None
+    if pats["outside_standard"].search(text, count.end, (verb.end() if verb else count.end) + 30):
+        return None
+    count.status = status
+    total = pats["total_after"].search(text, count.end, window_end)
+    if total and count.total is None:
+        count.total = number(total.group("n"))
+    standard, named_standard = member_standard(sent, count, previous, verb, window_end, raised)
+    count.standard = standard
+    percent = count.percent
+    if percent is None:
+        p = pats["percent_after"].search(text, count.end, window_end)
+        if p and not (band and band.start < p.start() < band.end):
+            percent = number(p.group("p") or p.group("p2"))
+    units = count_units(sent, count, named, previous, window_end)
+    count.units = units
+    fields = dict(member=count.noun, count_min=count.low, count_max=count.high, total=count.total,
+                  percent=percent, status=status, standard=standard,
+                  criteria_min=band.low if band else None, criteria_max=band.high if band else None)
+    for unit in units:
+        facts.append(Fact("unit_count", unit, count.start, count.end, fields))
+    if named and not band:
+        year = status_year(sent, count.end, window_end)
+        for unit in named.units:
+            statuses.append((Fact("unit_status", unit, named.start, named.end,
+                                  dict(standard=standard, status=status, year=year)), named_standard))
+    return band
+
+
+def member_status(sent: Sentence, count: Count, previous: Count | None, band: Count | None,
+                  verb: re.Match | None, raised: re.Match | None) -> str | None:
+    """How the counted units stand, or None when the count says nothing of a standard."""
+    pats = patterns()
+    if verb and verb.lastgroup == "not_met" and not band:
+        return "not_met"
+    reached = bool(verb and verb.lastgroup == "reached" or raised or count.qualifier == "thêm")
+    if band or reached or count.total is not None or count.percent is not None or count.noun == "model_garden" \
+            or pats["model"].match(sent.text, count.end):
+        goal = is_target(sent, count.start) or bool(verb and pats["target"].search(sent.text, count.end, verb.start()))
+        return "target" if goal else "achieved"
+    if previous is not None and previous.status is not None:
+        return previous.status  # "năm 2016 thêm 5 xã, năm 2017 thêm 3 xã": as the count before
+    return None
+
+
+def member_standard(sent, count, previous, verb, window_end, raised) -> tuple[str, bool]:
+    """The standard the counted units reach, and whether the words named it (rather than assumed)."""
+    if count.noun == "model_garden":
+        return "ntm", True
+    text = sent.text
+    end = window_end
+    if verb:
+        comma = text.find(",", verb.end(), window_end)
+        end = comma if comma >= 0 else window_end
+    standard = standard_in(text[count.end:end])
+    if standard is None and raised:
+        standard = standard_in(raised.group())
+    if standard is None and count.noun == "village":
+        standard = "kieu_mau"
+    if standard is None and not verb and previous is not None and previous.standard:
+        standard = previous.standard
+    standard = standard or inherited_standard(sent)
+    return standard or "ntm", standard is not None
+
+
+def named_members(sent: Sentence, count: Count, window_end: int) -> Reference | None:
+    """The names of the counted units: right after the noun ("2 xã Kỳ Tây và Kỳ Lạc") or after
+    "là", "gồm:", "(" in the count's clause."""
+    pats = patterns()
+    named = [r for r in references(sent.doc) if r.kind == NAMED and count.end <= r.start < sent.end]
+    if not named:
+        return None
+    first = named[0]
+    gap = sent.text[count.end:first.start]
+    if not gap.strip():
+        return first
+    if first.start > window_end and ";" in gap:
+        return None
+    intro = None
+    for m in pats["introducer"].finditer(sent.text, count.end, first.start + 1):
+        intro = m
+    if intro and intro.end() == first.start and not re.search(r"[,;]", sent.text[count.end:intro.start()]) \
+            and not any(count.end < c.start < first.start for c in sent.counts):
+        return first
+    return None
+
+
+def count_units(sent: Sentence, count: Count, members: Reference | None, previous: Count | None,
+                window_end: int) -> list:
+    """The unit whose members are counted: named as the place of the count ("xã của huyện X",
+    "... tại huyện X"), else that of the count it is coordinated with, else named before it in the
+    clause, else the one holding the named members, else the unit in focus."""
+    pats = patterns()
+    doc = sent.doc
+    level = MEMBER_LEVEL[count.noun]
+    if pats["former"].match(doc.text, count.end):
+        return [main_unit(doc)]  # "3/3 xã cũ": the units merged into the one the article is about
+    for loc in pats["locative"].finditer(doc.text, count.end, window_end):
+        ref = next((r for r in references(doc) if r.start >= loc.end() and r.kind in (NAMED, LEVEL)
+                    and pats["type_word"].fullmatch(doc.text[loc.end():r.start])
+                    and r.units and fits(r, None, level)), None)
+        if ref:
+            return ref.units
+    c_start, _ = clause_bounds(doc, count.start)
+    ref = subject_reference(doc, count.start, above=level, end=count.end, places=True)
+    own = ref is not None and ref.start >= c_start and ref.end <= count.start
+    if previous is not None and previous.units and not (own and ref.start > previous.end):
+        return previous.units
+    if own:
+        return ref.units or [None]
+    if members:
+        parent = common_parent(members.units, article_date(doc))
+        if parent:
+            return [parent]
+    if ref:
+        return ref.units or [None]
+    return subject_units(doc, count.start, above=level) or [None]
+
+
+def year_in(sent: Sentence, start: int, end: int) -> int | None:
+    m = patterns()["year"].search(sent.text, start, end)
+    return int(m.group(1)) if m else None
+
+
+# ---- criteria_count and criterion_status -------------------------------------------------------
+
+def criteria_facts(sent: Sentence, count: Count, band_of: dict, facts: list):
+    pats = patterns()
+    text = sent.text
+    band_count = band_of.get(count.start)
+    if band_count is None and not had(sent, count):
+        return
+    if band_count is not None:
+        units = parenthesized_units(sent, count)
+        status = band_count.status
+    else:
+        status = criteria_status(sent, count)
+        units = criteria_units(sent, count)
+    if not units:
+        return
+    fields = dict(count_min=count.low, count_max=count.high, total=count.total, status=status,
+                  standard=criteria_standard(sent, count), average_over="commune" if count.average else None)
+    for unit in units:
+        facts.append(Fact("criteria_count", unit, count.start, count.end, fields))
+    if status in ("achieved", "not_met") and not count.average and band_count is None:
+        intro = pats["list_intro"].match(text, count.end, sent.end)
+        if intro and not any(count.end < c.start < intro.end() for c in sent.counts):
+            missing = status == "not_met" or pats["not_met_words"].search(text, count.end, intro.end())
+            named_criteria(sent, intro.end(), units, "not_met" if missing else "met", facts)
+
+
+def had(sent: Sentence, count: Count) -> bool:
+    """Whether the words say the criteria are had (or lacked), not merely spoken of ("thẩm định 19
+    tiêu chí", "Bộ 19 tiêu chí")."""
+    pats = patterns()
+    before = sent.words(clause_bounds(sent.doc, count.start)[0], count.start)
+    return bool(pats["having_before"].search(before) or pats["having_after"].match(sent.text, count.end, sent.end))
+
+
+def named_criteria(sent: Sentence, start: int, units: list, status: str, facts: list):
+    for criterion in read_list(sent.text[:sent.end], start):
+        for unit in units:
+            facts.append(Fact("criterion_status", unit, criterion.start, criterion.end,
+                              dict(criterion=criterion.code, status=status)))
+
+
+def criteria_status(sent: Sentence, count: Count) -> str:
+    pats = patterns()
+    text = sent.text
+    if pats["criteria_not_met_before"].search(text[max(sent.start, count.start - 20):count.start]) \
+            or pats["criteria_not_met_after"].match(text, count.end, sent.end):
+        return "not_met"
+    return "target" if is_target(sent, count.start) else "achieved"
+
+
+def criteria_standard(sent: Sentence, count: Count) -> str:
+    after = sent.text[count.end:min(sent.end, count.end + 40)]
+    after = re.split(r"[,;:]", after)[0]
+    own = standard_in(after)
+    if own in ("nang_cao", "kieu_mau"):
+        return own
+    earlier = [c for c in sent.counts if c.is_criteria and c.end <= count.start and c.standard]
+    if earlier:
+        return earlier[-1].standard
+    return own or inherited_standard(sent) or sentence_standard(sent, count) or "ntm"
+
+
+def sentence_standard(sent: Sentence, count: Count) -> str | None:
+    """A unit's own standard named before the count: "chưa đạt chuẩn NTM nâng cao ..., đã đạt 19/19"."""
+    before = sent.words(sent.start, count.start)
+    std = last_standard_in(before)
+    return std if std in ("nang_cao", "kieu_mau") else None
+
+
+def criteria_units(sent: Sentence, count: Count) -> list:
+    doc = sent.doc
+    pats = patterns()
+    if count.average or pats["average"].search(sent.words(clause_bounds(doc, count.start)[0], count.start)[-40:]):
+        count.average = True
+        return subject_units(doc, count.start, above="commune") or [None]
+    hint = pats["level_hint"].match(doc.text, count.end, sent.end)
+    level = LEVEL_OF_WORD[hint.group("word").lower()] if hint else ("district" if count.total == 9 else None)
+    c_start, _ = clause_bounds(doc, count.start)
+    nearest = next((r for r in reversed(references(doc)) if c_start <= r.start and r.end <= count.start
+                    and not r.locative), None)
+    if nearest and nearest.kind == GROUP:
+        group = last_group(references(doc), nearest.start)
+        backref = doc.text[nearest.start:nearest.end].lower() == "các xã"
+        return group.units if group and backref else []
+    members = [c for c in sent.counts if not c.is_criteria and c_start <= c.start < count.start]
+    if members and (not nearest or nearest.start < members[-1].start):
+        return []  # "N xã đạt X tiêu chí" is a band of the count, read with it
+    return subject_units(doc, count.start, level=level)
+
+
+def parenthesized_units(sent: Sentence, count: Count) -> list:
+    ref = next((r for r in references(sent.doc) if r.kind == NAMED and r.start >= count.end), None)
+    if ref and re.fullmatch(r"\s*\(\s*", sent.text[count.end:ref.start]):
+        return ref.units
+    return []
+
+
+def unnamed_count_criteria(sent: Sentence, facts: list):
+    """Criteria named without a count: "còn thiếu tiêu chí môi trường", "tiêu chí giao thông chưa
+    đạt", "đã hoàn thành tiêu chí thủy lợi"."""
+    pats = patterns()
+    for m in pats["unnamed_list"].finditer(sent.text, sent.start, sent.end):
+        named_criteria(sent, m.end(), subject_units(sent.doc, m.start()), "not_met", facts)
+    for m in pats["named_met"].finditer(sent.text, sent.start, sent.end):
+        named_criteria(sent, m.end(), subject_units(sent.doc, m.start()), "met", facts)
+    for m in pats["criterion_word"].finditer(sent.text, sent.start, sent.end):
+        named = read_list(sent.text[:sent.end], m.end())
+        if named and pats["named_not_met"].match(sent.text, named[-1].end, sent.end):
+            named_criteria(sent, m.end(), subject_units(sent.doc, m.start()), "not_met", facts)
+
+
+# ---- unit_status -------------------------------------------------------------------------------
+
+def status_facts(sent: Sentence, statuses: list):
+    pats = patterns()
+    doc, text = sent.doc, sent.text
+    verbs = list(pats["reach"].finditer(text, sent.start, sent.end))
+    for n, m in enumerate(verbs):
+        kind = m.lastgroup
+        if kind != "pending" and pats["other_standard"].match(text, m.end(), sent.end) or \
+                kind == "reached" and re.match(r"\s*(?:\d|từ\s)", text[m.end():m.end() + 5]) or \
+                re.search(r"tiêu chí\s*$", text[max(0, m.start() - 12):m.start()]) or \
+                any(0 <= c.start - m.end() <= 8 and not re.search(r"[,;]", text[m.end():c.start])
+                    for c in sent.counts if not c.is_criteria):
+            continue
+        c_start, c_end = clause_bounds(doc, m.start())
+        if pats["not_a_status"].search(text, c_start, m.start()):
+            continue
+        named_after = object_after(sent, m)
+        if m.group().lower().endswith("công nhận") and not recognised_standard(sent, m.end(), c_end):
+            continue
+        words_end = named_after.end if named_after else m.end()
+        # a pending verb covers the recognition it waits for: "đủ điều kiện ... công nhận đạt chuẩn NTM nâng cao"
+        next_verb = verbs[n + 1].start() if n + 1 < len(verbs) and kind != "pending" else c_end
+        rest_end = next_stop(sent, words_end, min(c_end, next_verb))
+        window = text[words_end:rest_end]
+        level_word = pats["standard_level"].search(window[:40]) if kind != "pending" else None
+        level = LEVEL_OF_WORD[(level_word.group("word") or level_word.group("word2")).lower()] if level_word else None
+        if named_after is not None:
+            units = [u for u in named_after.units if u]
+        else:
+            units = status_units(sent, m.start(), m.end(), level) or listed_after(sent, m.end(), c_end)
+        if not units:
+            continue
+        if kind == "pending":
+            status = "pending"
+        elif kind == "not_met":
+            status = "not_met"
+        else:
+            status = "target" if is_target(sent, m.start()) else "achieved"
+        if pats["outside_standard"].search(window):
+            continue
+        named_standard = standard_in(window) or inherited_standard(sent) or counted_standard(sent, m.start())
+        fields = dict(standard=named_standard or "ntm", status=status, year=status_year(sent, words_end, rest_end))
+        for unit in units:
+            statuses.append((Fact("unit_status", unit, m.start(), m.end(), fields), named_standard is not None))
+
+
+def counted_standard(sent: Sentence, pos: int) -> str | None:
+    """The standard of the criteria counted before `pos` in the sentence: "đạt 19/19 tiêu chí NTM
+    nâng cao, đang trình thẩm định" is pending for nâng cao."""
+    counted = [c.standard for c in sent.counts if c.is_criteria and c.end <= pos and c.standard]
+    return counted[-1] if counted and counted[-1] != "ntm" else None
+
+
+def recognised_standard(sent: Sentence, start: int, end: int) -> bool:
+    """"công nhận" is about a standard only when one is named after it, not "công nhận sản phẩm"."""
+    words = sent.text[start:end]
+    return bool(standard_in(words) or patterns()["reach"].search(words))
+
+
+def object_after(sent: Sentence, verb: re.Match) -> Reference | None:
+    """What "công nhận" recognises when it is named right after it: "công nhận huyện X đạt chuẩn"."""
+    if not verb.group().lower().endswith("công nhận"):
+        return None
+    pats = patterns()
+    return next((r for r in references(sent.doc) if r.start >= verb.end() and r.start < sent.end
+                 and pats["type_word"].fullmatch(sent.text[verb.end():r.start])), None)
+
+
+def listed_after(sent: Sentence, pos: int, clause_end: int) -> list[str]:
+    """The names a verb about a group goes on to list: "xã còn lại chưa về đích là Tam Lãnh"."""
+    intro = patterns()["listed_after"].match(sent.text, pos, clause_end)
+    if not intro:
+        return []
+    named = next((r for r in references(sent.doc) if r.kind == NAMED and r.start == intro.end()), None)
+    return list(named.units) if named else []
+
+
+def status_year(sent: Sentence, start: int, end: int) -> int | None:
+    """The year a status is for: "đạt chuẩn NTM năm 2016", else a sentence opening "Năm 2017, ..."."""
+    own = year_in(sent, start, end)
+    if own:
+        return own
+    opening = re.match(r"\W*năm\s+(\d{4})\s*,", sent.words(sent.start, sent.end), re.IGNORECASE)
+    return int(opening.group(1)) if opening else None
+
+
+def next_stop(sent: Sentence, pos: int, clause_end: int) -> int:
+    """The end of the words that belong to a verb at `pos`: the next count, name or clause end."""
+    stops = [c.start for c in sent.counts if c.start >= pos]
+    stops += [r.start for r in references(sent.doc) if r.start >= pos and r.kind == NAMED]
+    return min([clause_end, *stops])
+
+
+def status_units(sent: Sentence, start: int, end: int, level: str | None) -> list[str]:
+    """Who reaches (or fails) the standard: the nearest reference before the verb in its clause.
+    A count or a group there means the verb is about them, not about a named unit."""
+    doc = sent.doc
+    c_start, _ = clause_bounds(doc, start)
+    refs = [r for r in references(doc) if c_start <= r.start and r.end <= start and not r.locative]
+    counts = [c for c in sent.counts if not c.is_criteria and c_start <= c.start and c.end <= start]
+    nearest = refs[-1] if refs else None
+    if counts and (nearest is None or counts[-1].start >= nearest.end):
+        return []
+    if nearest is not None:
+        if nearest.kind in (GROUP, NATIONAL):
+            return []
+        return [u for u in nearest.units if u]
+    ref = subject_reference(doc, start, level=level, end=end)
+    if ref is not None:
+        return [u for u in ref.units if u]
+    return [u for u in subject_units(doc, start, level=level) if u] if level else []
+
+
+def keep_one_status(statuses: list[tuple[Fact, bool]]) -> list[Fact]:
+    """A unit has one status per standard in an article, the most specific one. A status whose
+    standard was only assumed takes the standard named for that unit elsewhere in the article."""
+    named: dict[str, set] = {}
+    for fact, explicit in statuses:
+        if explicit:
+            named.setdefault(fact.unit, set()).add(fact.fields["standard"])
+    best: dict[tuple, Fact] = {}
+    for fact, explicit in statuses:
+        if not explicit and fact.unit in named:
+            if len(named[fact.unit]) > 1:
+                continue
+            fact.fields = {**fact.fields, "standard": next(iter(named[fact.unit]))}
+        key = (fact.unit, fact.fields["standard"])
+        held = best.get(key)
+        if held is None or STATUS_RANK[fact.fields["status"]] < STATUS_RANK[held.fields["status"]]:
+            if held is not None and fact.fields["year"] is None:
+                fact.fields = {**fact.fields, "year": held.fields["year"]}
+            best[key] = fact
+    return list(best.values())
+
+
+# ---- the component -----------------------------------------------------------------------------
 
 @Language.component("ntm_progress")
 def extract_progress(doc):
+    published = article_date(doc)
+    year = published.year if published else None
+    cut = truncated_from(doc)
+    facts: list[Fact] = []
+    statuses: list[tuple[Fact, bool]] = []   # with whether the words named the standard
+    for span in doc.sents:
+        sent = Sentence(doc, span.start_char, min(span.end_char, cut), year)
+        if sent.end <= sent.start:
+            continue
+        sent.counts = find_counts(sent)
+        read_sentence(sent, facts, statuses)
+    doc._.facts.extend(facts)
+    doc._.facts.extend(keep_one_status(statuses))
     return doc
+
+
+def read_sentence(sent: Sentence, facts: list, statuses: list):
+    counted = [c for c in sent.counts if not c.is_criteria]
+    band_of: dict[int, Count] = {}
+    previous = None
+    for i, count in enumerate(counted):
+        nxt = counted[i + 1].start if i + 1 < len(counted) else sent.end
+        band = member_facts(sent, count, previous, nxt, facts, statuses)
+        if count.status:
+            previous = count
+        if band is not None:
+            band_of[band.start] = count
+    for count in sent.counts:
+        if count.is_criteria:
+            criteria_facts(sent, count, band_of, facts)
+            count.standard = criteria_standard(sent, count)
+    unnamed_count_criteria(sent, facts)
+    status_facts(sent, statuses)
