@@ -1,7 +1,237 @@
-"""The funding facts. To be filled in."""
+"""The funding facts: each amount of programme money, with its role, criterion and funder.
+
+An amount's own words are the text that leads to it from the previous amount of its sentence;
+the cue nearest the amount says what the money is (funding_rules.toml). Amounts that follow
+"trong đó" and have no cue of their own are parts of the total before them and take its role.
+The money is about the finest unit named in its clause, else the subject the sentence gives.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+
 from spacy.language import Language
+
+from extractors.criteria import fold, vocabulary
+from extractors.deadline import group_members, named_units, published_date
+from extractors.money import Money, find_money
+from extractors.numbers import word_alternation
+from extractors.subject import subject_units
+from gazetteer.units import Gazetteer
+from pipeline.facts import Fact
+
+NEUTRAL = "neutral"
+
+
+@cache
+def rules() -> dict:
+    return tomllib.loads(resources.files(__package__).joinpath("funding_rules.toml").read_text("utf-8"))
+
+
+def cue_pattern(words) -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{word_alternation(words)})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def role_cues() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every role cue and not-funding cue, and the kind each cue gives."""
+    data = rules()
+    kinds = {cue.lower(): role for role, cues in data["roles"].items() for cue in cues}
+    kinds.update({cue.lower(): None for cue in data["not_funding"]["cues"]})
+    kinds.update({cue.lower(): NEUTRAL for cue in data["neutral"]["cues"]})
+    return cue_pattern(kinds), kinds
+
+
+@cache
+def funder_cues() -> tuple[re.Pattern, dict[str, str]]:
+    kinds = {cue.lower(): funder for funder, cues in rules()["funders"].items() for cue in cues}
+    return cue_pattern(kinds), kinds
+
+
+@cache
+def request_cue() -> re.Pattern:
+    return cue_pattern(rules()["requests"]["words"])
+
+
+@cache
+def breakdown_marker() -> re.Pattern:
+    return cue_pattern(rules()["breakdown"]["markers"])
+
+
+def last_cue(text: str, cues: tuple[re.Pattern, dict]) -> tuple[bool, str | None]:
+    """(found, kind) of the cue nearest the end of text, neutral phrases passed over."""
+    match = last_cue_match(text, cues)
+    return (True, cues[1][fold_cue(match)]) if match else (False, None)
+
+
+def last_cue_match(text: str, cues: tuple[re.Pattern, dict]) -> re.Match | None:
+    pattern, kinds = cues
+    for match in reversed(list(pattern.finditer(text))):
+        if kinds[fold_cue(match)] != NEUTRAL:
+            return match
+    return None
+
+
+def fold_cue(match: re.Match) -> str:
+    return " ".join(match.group().lower().split())
+
+
+def funder_of(lead: str, tail: str) -> str | None:
+    """Whose money: a funder phrase right after the amount ("từ ngân sách tỉnh"), else the cue
+    nearest before it."""
+    after = rf"^\s*(?:{word_alternation(rules()['funder_after']['words'])})(?!\w)"
+    if re.match(after, tail, re.IGNORECASE):
+        found, funder = last_cue(re.split(r"\s(?:và|để|cho)\s", tail)[0], funder_cues())
+        if found:
+            return funder
+    return last_cue(lead, funder_cues())[1]
+
+
+def masked_parentheses(text: str) -> str:
+    """text with what stands inside parentheses blanked, so that it splits no clause."""
+    return re.sub(r"\([^()]*\)", lambda m: "(" + " " * (len(m.group()) - 2) + ")", text)
+
+
+def clause_start(text: str, position: int) -> int:
+    """Where the clause holding position begins: after the last ";" outside parentheses."""
+    return masked_parentheses(text).rfind(";", 0, position) + 1
+
+
+@cache
+def criterion_heads() -> tuple[re.Pattern, re.Pattern]:
+    """Patterns for the head word before a criterion's name ("tiêu chí", "lĩnh vực") and for a
+    purpose right after an amount that leads to one ("cho tiêu chí", "để hoàn thành tiêu chí")."""
+    data = rules()["criterion"]
+    head = rf"(?<!\w)(?:{word_alternation(data['heads'])})\s+"
+    purpose = rf"^\s*(?:\S+\s+){{0,3}}?(?:{word_alternation(data['purposes'])})\s+{head}"
+    return re.compile(head, re.IGNORECASE), re.compile(purpose, re.IGNORECASE)
+
+
+def criterion_after(text: str, position: int) -> str | None:
+    names, codes = vocabulary()
+    match = names.match(text, position)
+    return codes[fold(match.group("name"))] if match else None
+
+
+def criterion_of(text: str, money: Money) -> str | None:
+    """The criterion named last in the clause that governs the amount, else the one it is for."""
+    head, purpose = criterion_heads()
+    clause = text[clause_start(text, money.start):money.start]
+    named = [code for h in head.finditer(clause) if (code := criterion_after(clause, h.end()))]
+    if named:
+        return named[-1]
+    tail = tail_of(text, money)
+    lead_in = purpose.match(tail)
+    return criterion_after(tail, lead_in.end()) if lead_in else None
+
+
+def tail_of(text: str, money: Money) -> str:
+    """The words right after an amount, up to the next clause mark."""
+    return re.split(r"[,;.()]", text[money.end:], maxsplit=1)[0]
+
+
+def unit_region(text: str, money: Money) -> tuple[int, int]:
+    """Where the units an amount is about are named: its clause up to the amount, or the sentence
+    up to it when the amount is given to each unit ("mỗi xã được thưởng 1 tỷ đồng")."""
+    start = clause_start(text, money.start)
+    if re.search(rules()["distributive"]["pattern"], text[start:money.start], re.IGNORECASE):
+        start = 0
+    return start, money.start
+
+
+def funding_units(doc, base: int, text: str, read: FundingRead) -> list[str | None]:
+    """The units named in the amount's region; for a group spoken of by count ("5 xã cần 96 tỷ
+    đồng") the unit that holds its members, as the money is theirs together; else the subject
+    before the giver's words ("Huyện kiến nghị tỉnh hỗ trợ 200 tỷ đồng": the district)."""
+    money = read.money
+    region_start, region_end = unit_region(text, money)
+    region = [(base + region_start, base + region_end)]
+    named = named_units(doc, region)
+    if named:
+        return named
+    members = group_members(doc, region)
+    holder = common_parent(members, published_date(doc)) if members else None
+    subject_at = read.giver_at if read.giver_at is not None else money.start
+    return [holder] if holder else subject_units(doc, base + subject_at) or [None]
+
+
+def common_parent(codes: list[str], when: date | None) -> str | None:
+    parents = {getattr(Gazetteer.default().parent_at(code, when), "code", None) for code in codes}
+    return parents.pop() if len(parents) == 1 else None
+
+
+@dataclass
+class FundingRead:
+    money: Money
+    role: str
+    criterion: str | None
+    funder: str | None
+    giver_at: int | None      # where the words naming whose money it is begin, before the amount
+
+
+def sentence_funding(text: str, carried_role: str | None = None) -> list[FundingRead]:
+    """The funding amounts of one sentence; carried_role is the role of the last amount before
+    the sentence, a total that "Trong đó, ..." may divide."""
+    found = []
+    divides_total = breakdown_marker().match(text.lstrip())
+    previous_end, previous_role, head_role = 0, carried_role if divides_total else None, None
+    amounts = [m for m in find_money(text) if m.amount_vnd and not m.vague]
+    for money in amounts:
+        lead = text[previous_end:money.start]
+        previous_end = money.end
+        if breakdown_marker().search(lead):
+            head_role = previous_role
+        if re.match(rules()["not_funding"]["rate_after"], text[money.end:]):
+            previous_role = None
+            continue
+        has_cue, role = last_cue(lead, role_cues())
+        if has_cue and role is None:
+            previous_role = None
+            continue
+        if has_cue and is_requested(lead):
+            role = rules()["requests"]["role"]
+        role = role or (previous_role if is_joined(lead) and money is not amounts[0] else None)
+        roles = [role] if role else []
+        if head_role and (not roles or head_role in rules()["breakdown"]["head_role_kept"]):
+            roles.append(head_role)
+        previous_role = role or head_role
+        criterion = criterion_of(text, money)
+        funder = funder_of(lead, tail_of(text, money))
+        giver = last_cue_match(lead, funder_cues())
+        giver_at = money.start - len(lead) + giver.start() if giver else None
+        found.extend(FundingRead(money, kind, criterion, funder, giver_at) for kind in dict.fromkeys(roles))
+    return found
+
+
+def is_requested(lead: str) -> bool:
+    """Whether the words leading to an amount ask for it: a request before its role cue."""
+    request = request_cue().search(lead)
+    cue = last_cue_match(lead, role_cues())
+    return bool(request and cue and request.start() < cue.start())
+
+
+def is_joined(lead: str) -> bool:
+    """Whether the words between two amounts only join them: "... 600 tỷ đồng) và tiêu chí thủy lợi (..."."""
+    data = rules()["breakdown"]
+    return bool(re.match(data["joiners"], lead)) and len(lead.split()) <= data["joined_words"]
 
 
 @Language.component("ntm_funding")
 def extract_funding(doc):
+    last_role = None
+    for sent in doc.sents:
+        base = sent.start_char
+        found = sentence_funding(sent.text, last_role)
+        last_role = found[-1].role if found else None
+        for read in found:
+            money = read.money
+            start, end = base + money.start, base + money.end
+            fields = {"amount_vnd": money.amount_vnd, "qualifier": money.qualifier, "role": read.role,
+                      "criterion": read.criterion, "funder": read.funder}
+            for unit in funding_units(doc, base, sent.text, read):
+                doc._.facts.append(Fact("funding", unit, start, end, dict(fields)))
     return doc
