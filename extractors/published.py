@@ -23,6 +23,8 @@ from extractors.timex import find_times, make_date, rules as time_rules
 TIME_OF_DAY = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 TIME_ZONE = r"\[?\(?GMT\s*[+-]\s*\d{1,2}\)?\]?"
 SEPARATOR = r"[\s,\-–|:]*"
+# Where a bare "Ngày 20/12" opens a report: a line, a sentence, or the lead after "(Baohatinh.vn) -".
+SENTENCE_START = r"(?:^\s*|(?<=[.!?] )|(?<=\) [-–] ))"
 
 
 @cache
@@ -50,7 +52,7 @@ def event_day_pattern() -> re.Pattern:
     day_parts = word_alternation(time_rules()["day_parts"]["words"])
     day_month = r"(?P<day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>\d{4}))?(?![/\-.]?\d)"
     return re.compile(
-        rf"(?:(?<!\w)(?P<lead>{day_parts})(?:\s+nay)?(?:\s+ngày)?|^\s*ngày)\s*\(?\s*{day_month}",
+        rf"(?:(?<!\w)(?P<lead>{day_parts})(?:\s+nay)?(?:\s+ngày)?|{SENTENCE_START}ngày)\s*\(?\s*{day_month}",
         re.IGNORECASE | re.MULTILINE,
     )
 
