@@ -138,30 +138,51 @@ def unit_region(text: str, money: Money) -> tuple[int, int]:
     """Where the units an amount is about are named: its clause up to the amount, or the sentence
     up to it when the amount is given to each unit ("mỗi xã được thưởng 1 tỷ đồng")."""
     start = clause_start(text, money.start)
-    if re.search(rules()["distributive"]["pattern"], text[start:money.start], re.IGNORECASE):
-        start = 0
-    return start, money.start
+    return (0 if is_distributive(text, start, money) else start), money.start
+
+
+def is_distributive(text: str, clause: int, money: Money) -> bool:
+    return bool(re.search(rules()["distributive"]["pattern"], text[clause:money.start], re.IGNORECASE))
 
 
 def funding_units(doc, base: int, text: str, read: FundingRead) -> list[str | None]:
     """The units named in the amount's region; for a group spoken of by count ("5 xã cần 96 tỷ
     đồng") the unit that holds its members, as the money is theirs together; else the subject
-    before the giver's words ("Huyện kiến nghị tỉnh hỗ trợ 200 tỷ đồng": the district)."""
+    before the giver's words ("Huyện kiến nghị tỉnh hỗ trợ 200 tỷ đồng": the district).
+    An amount is one sum: it goes to each of several units only when each gets it ("mỗi xã"),
+    else to the smallest unit that holds them all."""
     money = read.money
     region_start, region_end = unit_region(text, money)
     region = [(base + region_start, base + region_end)]
-    named = named_units(doc, region)
-    if named:
-        return named
-    members = group_members(doc, region)
-    holder = common_parent(members, published_date(doc)) if members else None
-    subject_at = read.giver_at if read.giver_at is not None else money.start
-    return [holder] if holder else subject_units(doc, base + subject_at) or [None]
+    when = published_date(doc)
+    units = named_units(doc, region)
+    if not units:
+        members = group_members(doc, region)
+        holder = common_parent(members, when) if members else None
+        subject_at = read.giver_at if read.giver_at is not None else money.start
+        units = [holder] if holder else subject_units(doc, base + subject_at)
+    if len(units) > 1 and not is_distributive(text, clause_start(text, money.start), money):
+        units = [smallest_holder(units, when)]
+    return units or [None]
 
 
 def common_parent(codes: list[str], when: date | None) -> str | None:
     parents = {getattr(Gazetteer.default().parent_at(code, when), "code", None) for code in codes}
     return parents.pop() if len(parents) == 1 else None
+
+
+def smallest_holder(codes: list[str], when: date | None) -> str | None:
+    """The smallest unit that is, or holds, each of the units: a commune's district, the province."""
+    chains = [holders(code, when) for code in codes]
+    return next((code for code in chains[0] if all(code in chain for chain in chains[1:])), None)
+
+
+def holders(code: str, when: date | None) -> list[str]:
+    """The unit and its parents up to the province, smallest first."""
+    chain = [code]
+    while (parent := Gazetteer.default().parent_at(chain[-1], when)) and parent.code not in chain:
+        chain.append(parent.code)
+    return chain
 
 
 @dataclass
