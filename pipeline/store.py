@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from importlib.metadata import version
 
 import sqlite_utils
@@ -125,7 +125,9 @@ class Store:
         self.db["articles"].delete_where("key = ?", [key])
 
     def fact_row(self, doc: Doc, fact: Fact) -> dict:
-        unit = Gazetteer.default().unit(fact.unit) if fact.unit else None
+        published = doc._.article.published
+        when = date.fromisoformat(published) if published else None
+        unit = Gazetteer.default().unit(fact.unit, when) if fact.unit else None
         return {
             "source": doc._.article.key, "unit": fact.unit,
             "unit_name": unit.name if unit else None,

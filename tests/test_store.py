@@ -10,9 +10,9 @@ NLP = blank()
 TEXT = "Huyện Hương Sơn đạt chuẩn 6/9 tiêu chí.\n\nToàn huyện có 23/23 xã đạt chuẩn NTM."
 
 
-def make_doc(key="a.txt", text=TEXT, title="Hương Sơn về đích", facts=None):
+def make_doc(key="a.txt", text=TEXT, title="Hương Sơn về đích", facts=None, published="2021-01-20"):
     doc = NLP.make_doc(text)
-    doc._.article = Article(key=key, text=text, title=title, published="2021-01-20", published_inferred=True)
+    doc._.article = Article(key=key, text=text, title=title, published=published, published_inferred=True)
     doc._.mentions = [Mention(6, 15, "439", "type_word")]
     doc._.facts = facts if facts is not None else [
         Fact("mention", "439", 6, 15),
@@ -123,3 +123,10 @@ def test_search_index_follows_updates_and_deletes(store):
 
 def test_fold_drops_tone_marks_and_the_bar_of_d():
     assert fold("Đức Thọ, Hoà Hải") == "duc tho, hoa hai"
+
+
+def test_units_are_named_on_the_map_of_the_article_date(store):
+    store.write(make_doc(key="2021.txt", facts=[Fact("mention", "18568", 0, 5)]))
+    store.write(make_doc(key="2025.txt", facts=[Fact("mention", "18568", 0, 5)], published="2025-10-17"))
+    names = {r["source"]: (r["unit_name"], r["unit_2025"]) for r in store.db["mentions"].rows}
+    assert names == {"2021.txt": ("Thị trấn Lộc Hà", "18568"), "2025.txt": ("Xã Lộc Hà", "18568")}
