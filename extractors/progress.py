@@ -605,9 +605,11 @@ def status_year(sent: Sentence, start: int, end: int) -> int | None:
 
 
 def next_stop(sent: Sentence, pos: int, clause_end: int) -> int:
-    """The end of the words that belong to a verb at `pos`: the next count, name or clause end."""
+    """The end of the words that belong to a verb at `pos`: the next count, name or clause end.
+    A name in parentheses only says where the unit before it lies ("xã Hương Minh (Vũ Quang)")."""
     stops = [c.start for c in sent.counts if c.start >= pos]
-    stops += [r.start for r in references(sent.doc) if r.start >= pos and r.kind == NAMED]
+    stops += [r.start for r in references(sent.doc)
+              if r.start >= pos and r.kind == NAMED and not sent.doc.text[:r.start].rstrip().endswith("(")]
     return min([clause_end, *stops])
 
 
@@ -632,8 +634,9 @@ def status_units(sent: Sentence, start: int, end: int, level: str | None) -> lis
 
 
 def keep_one_status(statuses: list[tuple[Fact, bool]]) -> list[Fact]:
-    """A unit has one status per standard in an article, the most specific one. A status whose
-    standard was only assumed takes the standard named for that unit elsewhere in the article."""
+    """A unit has one status per standard in an article, the most specific one, with the year any
+    of its statements gives. A status whose standard was only assumed takes the standard named for
+    that unit elsewhere in the article."""
     named: dict[str, set] = {}
     for fact, explicit in statuses:
         if explicit:
@@ -647,9 +650,10 @@ def keep_one_status(statuses: list[tuple[Fact, bool]]) -> list[Fact]:
         key = (fact.unit, fact.fields["standard"])
         held = best.get(key)
         if held is None or STATUS_RANK[fact.fields["status"]] < STATUS_RANK[held.fields["status"]]:
-            if held is not None and fact.fields["year"] is None:
-                fact.fields = {**fact.fields, "year": held.fields["year"]}
-            best[key] = fact
+            best[key], fact = fact, held
+        kept = best[key]
+        if fact is not None and kept.fields["year"] is None:
+            kept.fields = {**kept.fields, "year": fact.fields["year"]}
     return list(best.values())
 
 

@@ -15,7 +15,7 @@ KEYS = {
     "criteria_count": ("count_min", "count_max", "total", "status", "standard", "average_over"),
     "unit_count": ("member", "count_min", "count_max", "total", "percent", "status", "standard",
                    "criteria_min", "criteria_max"),
-    "unit_status": ("standard", "status"),
+    "unit_status": ("standard", "status", "year"),
     "criterion_status": ("criterion", "status"),
 }
 
