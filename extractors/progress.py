@@ -79,7 +79,8 @@ def patterns() -> dict[str, re.Pattern]:
         "not_a_count": re.compile(r"(?<!\w)(?:bộ|của|năm|ngày|tháng|quý|tổng số)\s+$", i),
         "total_after": re.compile(rf"(?:trên|trong)\s+tổng số\s+(?P<n>{NUMBER})(?!\d)", i),
         "all_of": re.compile(r"(?<!\w)cả\s+$", i),
-        "none_left": re.compile(r"(?<!\w)không còn\s+(?P<noun>xã|thôn)\s+nào", i),
+        "the_rest": re.compile(r"\s*còn lại(?!\w)", i),
+        "none_left": re.compile(r"(?<!\w)không còn\s+(?P<noun>xã|thôn)(?:\s+nào(?!\w)|(?=\s+dưới\s))", i),
         "change": re.compile(rf"(?:{cues(data['change']['words'])})\s+$", i),
         "introducer": re.compile("|".join(data["introducers"]["patterns"]), i),
         "list_intro": re.compile(r"[^;.:()\d]{0,40}?(?:\s*,?\s*(?:bao gồm|gồm có|gồm|là"
@@ -321,8 +322,9 @@ def member_status(sent: Sentence, count: Count, previous: Count | None, band: Co
             or pats["model"].match(sent.text, count.end):
         goal = is_target(sent, count.start) or bool(verb and pats["target"].search(sent.text, count.end, verb.start()))
         return "target" if goal else "achieved"
-    if previous is not None and previous.status is not None:
-        return previous.status  # "năm 2016 thêm 5 xã, năm 2017 thêm 3 xã": as the count before
+    # "năm 2016 thêm 5 xã, năm 2017 thêm 3 xã": as the count before; but "5 xã còn lại" are the others
+    if previous is not None and previous.status is not None and not pats["the_rest"].match(sent.text, count.end):
+        return previous.status
     return None
 
 
