@@ -223,10 +223,13 @@ def sentence_bounds(doc, pos: int) -> tuple[int, int]:
 
 
 def previous_sentence(doc, pos: int) -> tuple[int, int]:
-    """The sentence before the one holding `pos` (that one itself when it is the first)."""
+    """The sentence before the one holding `pos` in its paragraph (that one itself when it opens
+    the paragraph: a new paragraph does not go on with the last one's subject)."""
     start = sentence_bounds(doc, pos)[0]
     earlier = [(s.start_char, s.end_char) for s in doc.sents if s.end_char <= start]
-    return earlier[-1] if earlier else (start, start)
+    if not earlier or "\n" in doc.text[earlier[-1][0]:start]:
+        return start, start
+    return earlier[-1]
 
 
 def clause_bounds(doc, pos: int) -> tuple[int, int]:
