@@ -20,7 +20,7 @@ from importlib import resources
 from spacy.language import Language
 
 from extractors.numbers import word_alternation
-from extractors.subject import subject_units
+from extractors.subject import article_date, subject_units
 from extractors.timex import TimeExpr, find_times
 from pipeline.facts import Fact
 
@@ -227,14 +227,6 @@ def shared_limit(text: str, span: tuple[int, int], goal_before: Candidate) -> Ca
 
 # --- anchors and units ---
 
-def published_date(doc) -> date | None:
-    published = doc._.article.published if doc._.article else None
-    try:
-        return date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
-
-
 def is_dateline(line: str) -> bool:
     """A line that is only a date and a time: the head of one story of a page that holds several."""
     if not line.strip() or len(line) > rules()["dateline"]["max_length"]:
@@ -246,7 +238,7 @@ def is_dateline(line: str) -> bool:
 
 def story_anchor(doc, position: int) -> date | None:
     """The publication date, else the date of the story holding position."""
-    published = published_date(doc)
+    published = article_date(doc)
     if published:
         return published
     dated = [day for start, day in story_dates(doc) if start <= position]

@@ -10,18 +10,16 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from importlib import resources
 
 from spacy.language import Language
 
 from extractors.criteria import fold, vocabulary
-from extractors.deadline import group_members, named_units, published_date
+from extractors.deadline import group_members, named_units
 from extractors.money import Money, find_money
 from extractors.numbers import word_alternation
-from extractors.subject import subject_units
-from gazetteer.units import Gazetteer
+from extractors.subject import article_date, common_parent, smallest_holder, subject_units
 from pipeline.facts import Fact
 
 NEUTRAL = "neutral"
@@ -154,7 +152,7 @@ def funding_units(doc, base: int, text: str, read: FundingRead) -> list[str | No
     money = read.money
     region_start, region_end = unit_region(text, money)
     region = [(base + region_start, base + region_end)]
-    when = published_date(doc)
+    when = article_date(doc)
     units = named_units(doc, region)
     if not units:
         members = group_members(doc, region)
@@ -164,25 +162,6 @@ def funding_units(doc, base: int, text: str, read: FundingRead) -> list[str | No
     if len(units) > 1 and not is_distributive(text, clause_start(text, money.start), money):
         units = [smallest_holder(units, when)]
     return units or [None]
-
-
-def common_parent(codes: list[str], when: date | None) -> str | None:
-    parents = {getattr(Gazetteer.default().parent_at(code, when), "code", None) for code in codes}
-    return parents.pop() if len(parents) == 1 else None
-
-
-def smallest_holder(codes: list[str], when: date | None) -> str | None:
-    """The smallest unit that is, or holds, each of the units: a commune's district, the province."""
-    chains = [holders(code, when) for code in codes]
-    return next((code for code in chains[0] if all(code in chain for chain in chains[1:])), None)
-
-
-def holders(code: str, when: date | None) -> list[str]:
-    """The unit and its parents up to the province, smallest first."""
-    chain = [code]
-    while (parent := Gazetteer.default().parent_at(chain[-1], when)) and parent.code not in chain:
-        chain.append(parent.code)
-    return chain
 
 
 @dataclass

@@ -97,6 +97,20 @@ def common_parent(codes: list[str], when: date | None = None) -> str | None:
     return parents.pop() if parents else None
 
 
+def smallest_holder(codes: list[str], when: date | None = None) -> str | None:
+    """The smallest unit that is, or holds, each of `codes` ("xã A và huyện B": B if it holds A)."""
+    chains = [holders(code, when) for code in codes]
+    return next((code for code in chains[0] if all(code in chain for chain in chains[1:])), None)
+
+
+def holders(code: str, when: date | None = None) -> list[str]:
+    """The unit and the units holding it up to its province, smallest first."""
+    chain = [code]
+    while (parent := parent_of(chain[-1], when)) and parent not in chain:
+        chain.append(parent)
+    return chain
+
+
 def is_annotation(text: str, mention_start: int) -> bool:
     """A name in parentheses right after another name says where that one lies: "Ân Phú (Vũ Quang)"."""
     opening = text.rfind("(", 0, mention_start)

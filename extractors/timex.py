@@ -72,8 +72,8 @@ def patterns() -> list[tuple[re.Pattern, Reader]]:
     quarter = alternation(data["quarter_words"]["words"])
     rules_ = [
         # any chain of three numbers with slashes or dashes: a full date, or nothing at all
-        (rf"(?<![\d/])(?:ngày\s+)?(?P<day>\d{{1,2}})(?P<sep>[/\-.])(?P<month>\d{{1,2}})(?P=sep)"
-         rf"(?P<year>\d+)(?![\d/])", read_full_date),
+        (r"(?<![\d/])(?:ngày\s+)?(?P<day>\d{1,2})(?P<sep>[/\-.])(?P<month>\d{1,2})(?P=sep)"
+         r"(?P<year>\d+)(?![\d/])", read_full_date),
         (rf"ngày\s+(?P<day>\d{{1,2}})\s+tháng\s+(?P<month>\d{{1,2}})(?:\s+năm\s+{year_word})?",
          read_day),
         (rf"(?:(?P<lead>{day_parts}(?:\s+nay)?(?:\s+ngày)?|ngày)\s*(?P<paren>\()?\s*)?"
@@ -90,8 +90,8 @@ def patterns() -> list[tuple[re.Pattern, Reader]]:
          rf"(?:\s*[-–]\s*(?:năm\s+)?(?P<last>\d{{4}})(?!\d))?", read_year),
         (rf"(?:(?P<part>{year_parts})\s+)?năm\s+(?P<rel>{rel})", read_relative_year),
         (rf"(?P<part>{year_parts})\s+năm(?!\s+(?:\d|{rel}))(?!\w)", read_relative_year),
-        (rf"(?<![\d/.,])(?P<year>\d{{4}})\s*[-–]\s*(?P<last>\d{{4}})(?![\d/])", read_year),
-        (rf"từ\s+(?:năm\s+)?(?P<year>\d{{4}})\s+(?:đến|tới)\s+(?:năm\s+)?(?P<last>\d{{4}})(?!\d)",
+        (r"(?<![\d/.,])(?P<year>\d{4})\s*[-–]\s*(?P<last>\d{4})(?![\d/])", read_year),
+        (r"từ\s+(?:năm\s+)?(?P<year>\d{4})\s+(?:đến|tới)\s+(?:năm\s+)?(?P<last>\d{4})(?!\d)",
          read_year),
         (r"(?<![\d/.,\-])(?P<year>(?:19|20)\d\d)(?![\d/.,%]|\s*[-–]\s*\d)", read_bare_year),
     ]
