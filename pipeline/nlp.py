@@ -42,11 +42,17 @@ def align(pieces: list[str], text: str, offset: int = 0) -> list[tuple[int, int]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences never cross a line break: each paragraph is split on its own."""
-    spans = []
+    """Sentences never cross a line break: each paragraph is split on its own. A split with no
+    space after it falls inside a word ("(Baohatinh.vn)", "TP.HCM") and is undone."""
+    spans: list[tuple[int, int]] = []
     for para in PARAGRAPH.finditer(text):
-        if para.group().strip():
-            spans.extend(align(sent_tokenize(para.group()), para.group(), para.start()))
+        if not para.group().strip():
+            continue
+        for start, end in align(sent_tokenize(para.group()), para.group(), para.start()):
+            if spans and spans[-1][1] == start and spans[-1][0] >= para.start():
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
     return spans
 
 

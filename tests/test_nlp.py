@@ -51,3 +51,9 @@ def test_irregular_whitespace_survives(nlp):
 def test_align_refuses_words_that_are_not_in_the_text():
     with pytest.raises(AlignmentError):
         align(["Hương", "Khê"], "Hương Sơn")
+
+
+def test_a_full_stop_inside_a_word_does_not_end_the_sentence(nlp):
+    doc = nlp("(Baohatinh.vn) - Huyện Hương Sơn đạt 6/9 tiêu chí. Xã Sơn Kim 2 đạt chuẩn.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "(Baohatinh.vn) - Huyện Hương Sơn đạt 6/9 tiêu chí.", "Xã Sơn Kim 2 đạt chuẩn."]
