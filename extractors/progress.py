@@ -20,7 +20,7 @@ from spacy.language import Language
 from extractors.criteria import read_list
 from extractors.numbers import NUMBER, parse_number, word_alternation
 from extractors.subject import (GROUP, LEVEL, NAMED, NATIONAL, Reference, article_date, clause_bounds,
-                                common_parent, fits, last_group, main_unit, previous_sentence, references,
+                                common_parent, fits, last_group, level_of, main_unit, previous_sentence, references,
                                 subject_reference, subject_units)
 from pipeline.facts import Fact
 
@@ -59,6 +59,10 @@ def patterns() -> dict[str, re.Pattern]:
         "percent_count": re.compile(
             rf"(?<![\w/])(?:(?P<qual>ít nhất|tối thiểu|hơn|trên)\s+)?(?P<pct>{NUMBER})\s?%\s+(?:số\s+)?"
             rf"(?P<noun>xã|huyện|thôn|khu dân cư)(?!\w)(?:\s*\(\s*(?P<low>{NUMBER})\s+xã\s*\))?", i),
+        "raised_count": re.compile(rf"(?<!\w)số\s+(?P<noun>xã|thôn|khu dân cư|huyện)\s+[^,;.\d]{{0,40}}?(?:lên|là)\s+"
+                                   rf"(?P<low>{NUMBER})(?!\d|[.,]\d|\s*[/%]|[^\S\n]+\w)", i),
+        "in_turn": re.compile(rf"(?<!\w)lần lượt\s+(?:(?:đạt|là|có)\s+)?(?P<numbers>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)"
+                              rf"\s+tiêu chí(?!\w)", i),
         "reach": re.compile(reach, i),
         "other_standard": re.compile(rf"\s*(?:{word_alternation(data['other_standards']['words'])})(?!\w)"),
         "outside_standard": re.compile("|".join(data["outside_standards"]["patterns"]), i),
@@ -67,6 +71,8 @@ def patterns() -> dict[str, re.Pattern]:
         "target": re.compile(cues(data["target"]["words"]), i),
         "present": re.compile(cues(data["present"]["words"]), i),
         "not_a_status": re.compile(cues(data["not_a_status"]["words"]), i),
+        "other_predicate": re.compile(rf"(?:\s+(?:của|trong|thuộc|trên địa bàn)\s+[^,;.\d]{{0,30}}?)?\s+"
+                                      rf"{cues(data['other_predicates']['words'])}", i),
         "criteria_not_met_before": re.compile(rf"(?:{cues(data['criteria_not_met']['before'])})\s+$", i),
         "criteria_not_met_after": re.compile(
             rf"[^,;.:\d]{{0,30}}?{cues(data['criteria_not_met']['after'])}", i),
@@ -80,14 +86,16 @@ def patterns() -> dict[str, re.Pattern]:
         "total_after": re.compile(rf"(?:trên|trong)\s+tổng số\s+(?P<n>{NUMBER})(?!\d)", i),
         "all_of": re.compile(r"(?<!\w)cả\s+$", i),
         "the_rest": re.compile(r"\s*còn lại(?!\w)", i),
-        "none_left": re.compile(r"(?<!\w)không còn\s+(?P<noun>xã|thôn)(?:\s+nào(?!\w)|(?=\s+dưới\s))", i),
+        "none_left": re.compile(r"(?<!\w)(?:không\s+(?:còn|có)|chưa\s+có)\s+(?P<noun>xã|thôn)(?:\s+nào(?!\w)|(?=\s+(?:đạt\s+)?dưới\s))",
+                               i),
         "change": re.compile(rf"(?:{cues(data['change']['words'])})\s+$", i),
         "introducer": re.compile("|".join(data["introducers"]["patterns"]), i),
         "list_intro": re.compile(r"[^;.:()\d]{0,40}?(?:\s*,?\s*(?:bao gồm|gồm có|gồm|là"
                                  r"|trong đó có(?:\s+các)?\s+tiêu chí)\s*:?\s*|:\s*)", i),
         "unnamed_list": re.compile(r"(?<!\w)(?:còn thiếu|chưa đạt)\s+(?=tiêu chí\s)|(?<!\d\s)(?<!\w)(?:các\s+)?"
-                                   r"tiêu chí\s+(?:còn thiếu|chưa đạt)\s*(?:gồm|là)?\s*:?\s*", i),
-        "named_met": re.compile(r"(?<!\w)đã\s+(?:hoàn thành|đạt)\s+(?:các\s+)?(?=tiêu chí\s)", i),
+                                   r"tiêu chí\s+(?:còn thiếu|chưa đạt|còn lại)\s*(?:gồm|là)?\s*:?\s*", i),
+        "named_met": re.compile(r"(?<!\w)đã\s+(?:hoàn thành|đạt)\s+(?:các\s+)?(?=tiêu chí\s)|(?<!\d\s)(?<!\w)(?:các\s+)?"
+                                r"tiêu chí\s+đã\s+(?:hoàn thành|đạt)(?:\s+chuẩn)?\s*(?:gồm|là)?\s*:?\s*", i),
         "backref_after": re.compile(r"\s*(?:này|nói trên|trên(?!\s+địa bàn))(?!\w)", i),
         "band_gap": re.compile(r"^\s*(?:còn lại\s+)?(?:đều\s+)?(?:đã\s+)?(?:(?:chỉ|mới|vẫn)\s+)*(?:đạt\s+)?"
                                r"(?:được\s+)?$", i),
@@ -96,12 +104,16 @@ def patterns() -> dict[str, re.Pattern]:
         "locative": re.compile(r"(?<!\w)(?:của|ở|tại)\s+", i),
         "listed_after": re.compile(r"[^,;.\d]{0,40}?\s*,?\s*(?:là|gồm|bao gồm)\s*:?\s*", i),
         "year": re.compile(r"(?<!\w)năm\s+(\d{4})(?!\d)", i),
+        # behind a dateline lead: "(Baohatinh.vn) - Năm 2022, ..."
+        "year_opening": re.compile(rf"\W*(?:\([^()]{{1,40}}\)\s*[-–]\s*)?(?:(?:{cues(data['year_openers']['words'])})\s*,?\s+)?"
+                                   rf"năm\s+(\d{{4}})\s*,", i),
         "continues": re.compile(r"^\W*(?:trong đó|riêng|cụ thể|ngoài ra)(?!\w)", i),
         "level_hint": re.compile(r"\s*(?:cấp\s+)?(?P<word>huyện|tỉnh|xã)\b", i),
         "standard_level": re.compile(r"(?:chuẩn|thành)\s+(?P<word>huyện|tỉnh|xã)(?!\w)|(?P<word2>huyện|tỉnh)\s+"
                                      r"(?:NTM|nông thôn mới)", i),
         "percent_after": re.compile(rf"\(\s*(?P<p>{NUMBER})\s?%\s*\)"
-                                    rf"|(?:chiếm|đạt|bằng)\s+(?:tỷ lệ\s+)?(?P<p2>{NUMBER})\s?%", i),
+                                    rf"|(?:chiếm|đạt|bằng)\s+(?:tỷ lệ\s+)?(?P<p2>{NUMBER})\s?%"
+                                    rf"|tỷ lệ\s+(?:số\s+)?(?:xã|thôn|khu dân cư|huyện)[^,;.\d]{{0,30}}?(?P<p3>{NUMBER})\s?%", i),
     }
 
 
@@ -195,6 +207,10 @@ def find_counts(sent: Sentence) -> list[Count]:
         count = number(m.group("low"))
         found.append(Count(m.start(), m.end(), members()[m.group("noun").lower()], count, count,
                            percent=number(m.group("pct")), qualifier=m.group("qual")))
+    for m in pats["raised_count"].finditer(text, sent.start, sent.end):
+        if not any(c.start <= m.start("low") < c.end for c in found):
+            low = number(m.group("low"))
+            found.append(Count(m.start("low"), m.end("low"), members()[m.group("noun").lower()], low, low))
     for m in pats["none_left"].finditer(text, sent.start, sent.end):
         found.append(Count(m.start(), m.end(), members()[m.group("noun").lower()], 0, 0))
     return sorted(found, key=lambda c: c.start)
@@ -231,7 +247,8 @@ def is_target(sent: Sentence, pos: int) -> bool:
     year later than the article's in the clause."""
     pats = patterns()
     before = sent.words(sent.start, pos)
-    targets = list(pats["target"].finditer(before))
+    reached = [m.span() for m in pats["reach"].finditer(before) if m.lastgroup == "reached"]
+    targets = [m for m in pats["target"].finditer(before) if not any(s <= m.start() < e for s, e in reached)]
     if targets:
         presents = [m for m in pats["present"].finditer(before) if m.start() > targets[-1].end()]
         if not presents:
@@ -295,7 +312,7 @@ def member_facts(sent: Sentence, count: Count, previous: Count | None, nxt_start
     if percent is None:
         p = pats["percent_after"].search(text, count.end, window_end)
         if p and not (band and band.start < p.start() < band.end):
-            percent = number(p.group("p") or p.group("p2"))
+            percent = number(p.group("p") or p.group("p2") or p.group("p3"))
     units = count_units(sent, count, named, previous, window_end)
     count.units = units
     fields = dict(member=count.noun, count_min=count.low, count_max=count.high, total=count.total,
@@ -318,6 +335,8 @@ def member_status(sent: Sentence, count: Count, previous: Count | None, band: Co
     if verb and verb.lastgroup == "not_met" and not band:
         return "not_met"
     reached = bool(verb and verb.lastgroup == "reached" or raised or count.qualifier == "thêm")
+    if not (band or reached) and pats["other_predicate"].match(sent.text, count.end):
+        return None
     if band or reached or count.total is not None or count.percent is not None or count.noun == "model_garden" \
             or pats["model"].match(sent.text, count.end):
         goal = is_target(sent, count.start) or bool(verb and pats["target"].search(sent.text, count.end, verb.start()))
@@ -434,6 +453,28 @@ def criteria_facts(sent: Sentence, count: Count, band_of: dict, facts: list):
             named_criteria(sent, intro.end(), units, "not_met" if missing else "met", facts)
 
 
+def in_turn_facts(sent: Sentence, facts: list) -> list[tuple[int, int]]:
+    """"Các xã A, B lần lượt đạt 16 và 15 tiêu chí": one count to each name, in order. Returns the
+    spans read, whose numbers count nothing else."""
+    pats = patterns()
+    spans = []
+    for m in pats["in_turn"].finditer(sent.text, sent.start, sent.end):
+        spans.append(m.span())
+        values = [parse_number(n) for n in re.findall(NUMBER, m.group("numbers"))]
+        c_start, _ = clause_bounds(sent.doc, m.start())
+        named = [r for r in references(sent.doc) if r.kind == NAMED and c_start <= r.start and r.end <= m.start()
+                 and not r.locative]
+        if not named or len(named[-1].units) != len(values):
+            continue
+        count = Count(m.start("numbers"), m.end(), "criteria", None, None)
+        fields = dict(total=None, status="target" if is_target(sent, m.start()) else "achieved",
+                      standard=criteria_standard(sent, count), average_over=None)
+        for unit, value in zip(named[-1].units, values):
+            facts.append(Fact("criteria_count", unit, m.start("numbers"), m.end(),
+                              dict(count_min=value, count_max=value, **fields)))
+    return spans
+
+
 def had(sent: Sentence, count: Count) -> bool:
     """Whether the words say the criteria are had (or lacked), not merely spoken of ("thẩm định 19
     tiêu chí", "Bộ 19 tiêu chí")."""
@@ -480,12 +521,12 @@ def sentence_standard(sent: Sentence, count: Count) -> str | None:
 def criteria_units(sent: Sentence, count: Count) -> list:
     doc = sent.doc
     pats = patterns()
-    if count.average or pats["average"].search(sent.words(clause_bounds(doc, count.start)[0], count.start)[-40:]):
+    c_start, _ = clause_bounds(doc, count.start)
+    if count.average or pats["average"].search(sent.words(c_start, count.start)[-40:]):
         count.average = True
         return subject_units(doc, count.start, above="commune") or [None]
     hint = pats["level_hint"].match(doc.text, count.end, sent.end)
     level = LEVEL_OF_WORD[hint.group("word").lower()] if hint else ("district" if count.total == 9 else None)
-    c_start, _ = clause_bounds(doc, count.start)
     nearest = next((r for r in reversed(references(doc)) if c_start <= r.start and r.end <= count.start
                     and not r.locative), None)
     if nearest and nearest.kind == GROUP:
@@ -493,7 +534,8 @@ def criteria_units(sent: Sentence, count: Count) -> list:
         backref = doc.text[nearest.start:nearest.end].lower() == "các xã"
         return group.units if group and backref else []
     members = [c for c in sent.counts if not c.is_criteria and c_start <= c.start < count.start]
-    if members and (not nearest or nearest.start < members[-1].start):
+    if members and (not nearest or nearest.start < members[-1].start) and \
+            not (level in ("district", "province") and re.search(r"[,;]", sent.text[members[-1].end:count.start])):
         return []  # "N xã đạt X tiêu chí" is a band of the count, read with it
     return subject_units(doc, count.start, level=level)
 
@@ -525,8 +567,11 @@ def status_facts(sent: Sentence, statuses: list):
     pats = patterns()
     doc, text = sent.doc, sent.text
     verbs = list(pats["reach"].finditer(text, sent.start, sent.end))
+    covered = set()
     for n, m in enumerate(verbs):
         kind = m.lastgroup
+        if n in covered:
+            continue
         if kind != "pending" and pats["other_standard"].match(text, m.end(), sent.end) or \
                 kind == "reached" and re.match(r"\s*(?:\d|từ\s)", text[m.end():m.end() + 5]) or \
                 re.search(r"tiêu chí\s*$", text[max(0, m.start() - 12):m.start()]) or \
@@ -537,6 +582,9 @@ def status_facts(sent: Sentence, statuses: list):
         if pats["not_a_status"].search(text, c_start, m.start()):
             continue
         named_after = object_after(sent, m)
+        if kind == "pending" and named_after is None:
+            named_after, waited = recognition_after(sent, verbs, n, c_end)
+            covered.update(waited)
         if m.group().lower().endswith("công nhận") and not recognised_standard(sent, m.end(), c_end):
             continue
         words_end = named_after.end if named_after else m.end()
@@ -549,16 +597,20 @@ def status_facts(sent: Sentence, statuses: list):
         if named_after is not None:
             units = [u for u in named_after.units if u]
         else:
-            units = status_units(sent, m.start(), m.end(), level) or listed_after(sent, m.end(), c_end)
+            units = status_units(sent, m.start(), m.end(), level) or listed_after(sent, m, c_end)
         if not units:
             continue
         if kind == "pending":
+            if is_target(sent, m.start()):
+                continue  # a step planned on the way to a goal: "phấn đấu ... hoàn thiện hồ sơ đề nghị thẩm định"
             status = "pending"
         elif kind == "not_met":
             status = "not_met"
         else:
             status = "target" if is_target(sent, m.start()) else "achieved"
-        if pats["outside_standard"].search(window):
+        # through the names a verb goes on to list: "công nhận đạt chuẩn xã NTM thông minh là Hương Trà"
+        names_at = next((r.start for r in references(doc) if r.kind == NAMED and words_end <= r.start < c_end), rest_end)
+        if pats["outside_standard"].search(text, words_end, max(rest_end, names_at)):
             continue
         named_standard = standard_in(window) or inherited_standard(sent) or counted_standard(sent, m.start())
         fields = dict(standard=named_standard or "ntm", status=status, year=status_year(sent, words_end, rest_end))
@@ -588,13 +640,32 @@ def object_after(sent: Sentence, verb: re.Match) -> Reference | None:
                  and pats["type_word"].fullmatch(sent.text[verb.end():r.start])), None)
 
 
-def listed_after(sent: Sentence, pos: int, clause_end: int) -> list[str]:
-    """The names a verb about a group goes on to list: "xã còn lại chưa về đích là Tam Lãnh"."""
-    intro = patterns()["listed_after"].match(sent.text, pos, clause_end)
+def recognition_after(sent: Sentence, verbs: list[re.Match], n: int, clause_end: int) -> tuple[Reference | None, range]:
+    """Whom a request is for, named after the recognition it asks: "huyện đang đề nghị tỉnh thẩm
+    định, công nhận xã X đạt chuẩn" is pending for X. Returns the unit and the verbs it covers."""
+    for k in range(n + 1, len(verbs)):
+        if verbs[k].start() >= clause_end:
+            break
+        named = object_after(sent, verbs[k])
+        if named is not None:
+            return named, range(n + 1, k + 1)
+    return None, range(0)
+
+
+def listed_after(sent: Sentence, verb: re.Match, clause_end: int) -> list[str]:
+    """The names a verb about a group goes on to list: "xã còn lại chưa về đích là Tam Lãnh"; not
+    names of another level than the group's ("các huyện có nhiều xã chưa đạt chuẩn là Hương Khê")."""
+    intro = patterns()["listed_after"].match(sent.text, verb.end(), clause_end)
     if not intro:
         return []
     named = next((r for r in references(sent.doc) if r.kind == NAMED and r.start == intro.end()), None)
-    return list(named.units) if named else []
+    if named is None:
+        return []
+    nouns = re.findall(r"(?<!\w)(xã|huyện|tỉnh)(?!\w)", sent.words(clause_bounds(sent.doc, verb.start())[0], verb.start()),
+                       re.IGNORECASE)
+    if nouns and {level_of(u) for u in named.units} != {LEVEL_OF_WORD[nouns[-1].lower()]}:
+        return []
+    return list(named.units)
 
 
 def status_year(sent: Sentence, start: int, end: int) -> int | None:
@@ -602,7 +673,7 @@ def status_year(sent: Sentence, start: int, end: int) -> int | None:
     own = year_in(sent, start, end)
     if own:
         return own
-    opening = re.match(r"\W*năm\s+(\d{4})\s*,", sent.words(sent.start, sent.end), re.IGNORECASE)
+    opening = patterns()["year_opening"].match(sent.words(sent.start, sent.end))
     return int(opening.group(1)) if opening else None
 
 
@@ -659,6 +730,16 @@ def keep_one_status(statuses: list[tuple[Fact, bool]]) -> list[Fact]:
     return list(best.values())
 
 
+def drop_restated(facts: list[Fact]) -> list[Fact]:
+    """A count said again with less detail (no total, no percent) is the same fact, said once."""
+    def covers(full: Fact, part: Fact) -> bool:
+        return full is not part and full.type == part.type and full.unit == part.unit \
+            and full.fields != part.fields \
+            and all(v is None or full.fields.get(k) == v for k, v in part.fields.items())
+    counts = [f for f in facts if f.type in ("criteria_count", "unit_count")]
+    return [f for f in facts if f not in counts or not any(covers(g, f) for g in counts)]
+
+
 # ---- the component -----------------------------------------------------------------------------
 
 @Language.component("ntm_progress")
@@ -674,7 +755,7 @@ def extract_progress(doc):
             continue
         sent.counts = find_counts(sent)
         read_sentence(sent, facts, statuses)
-    doc._.facts.extend(facts)
+    doc._.facts.extend(drop_restated(facts))
     doc._.facts.extend(keep_one_status(statuses))
     return doc
 
@@ -690,8 +771,9 @@ def read_sentence(sent: Sentence, facts: list, statuses: list):
             previous = count
         if band is not None:
             band_of[band.start] = count
+    paired = in_turn_facts(sent, facts)
     for count in sent.counts:
-        if count.is_criteria:
+        if count.is_criteria and not any(s <= count.start < e for s, e in paired):
             criteria_facts(sent, count, band_of, facts)
             count.standard = criteria_standard(sent, count)
     unnamed_count_criteria(sent, facts)

@@ -54,6 +54,8 @@ def patterns() -> dict[str, re.Pattern]:
         "not_before_level": re.compile(rf"(?:^|\W)(?:{words('not_before_level')})\s*$", flags),
         "not_after_level": re.compile(rf"^\s*(?:{words('not_after_level')})(?!\w)", flags),
         "locative": re.compile(rf"(?:^|\W)(?:{words('locative')})\s+(?:{words('type_words')})?\s*$", flags),
+        "adjunct": re.compile(rf"(?:^|\W)(?:{words('adjunct')})\s+(?:{words('type_words')})?\s*$", flags),
+        "apposed": re.compile(rf"^\s*,\s*(?:{words('type_words')})?\s*$", flags),
         "list_gap": re.compile(rf"^\s*(?:\([^()]*\))?\s*(?:[,;]|và|,\s*và)?\s*(?:{words('type_words')})?\s*$",
                                flags),
     }
@@ -120,16 +122,24 @@ def is_annotation(text: str, mention_start: int) -> bool:
     return bool(last_words) and last_words[-1][0].isupper()
 
 
+def holds(code: str, inner: str, doc) -> bool:
+    """Whether `code` is a unit above `inner`: "xã Điện Quang, thị xã Điện Bàn" says where the commune lies."""
+    return code != inner and code in holders(inner, article_date(doc))
+
+
 def named_references(doc) -> list[Reference]:
     """The named units of the text, consecutive names of one list as one reference."""
     text = doc.text
     found: list[Reference] = []
     for m in sorted(doc._.mentions or [], key=lambda m: m.start):
-        if is_annotation(text, m.start):
-            continue
         last = found[-1] if found else None
+        if is_annotation(text, m.start) or last and last.kind == NAMED and holds(m.unit, last.units[-1], doc) \
+                and patterns()["apposed"].match(text[last.end:m.start]):
+            continue
         if last and last.kind == NAMED and patterns()["list_gap"].match(text[last.end:m.start]) \
-                and "\n" not in text[last.end:m.start] and level_of(m.unit) == level_of(last.units[0]):
+                and "\n" not in text[last.end:m.start] and level_of(m.unit) == level_of(last.units[0]) \
+                and not ("," in text[last.end:m.start]
+                         and patterns()["adjunct"].search(text[max(0, last.start - 30):last.start])):
             last.end = max(last.end, m.end)
             if m.unit not in last.units:
                 last.units.append(m.unit)
@@ -160,8 +170,11 @@ def other_references(doc, named: list[Reference]) -> list[Reference]:
                                      or patterns()["not_after_level"].match(after)):
             continue
         next_word = after.split()[0] if after.split() else ""
-        if next_word[:1].isupper() or next_word[:1].isdigit() or re.search(r"[/\d]\s*$", before):
-            continue  # the type word of a name the gazetteer did not take
+        # the type word of a name the gazetteer did not take, or a counted noun ("5 xã"); a year
+        # before it counts nothing ("năm 2021 xã đã được công nhận")
+        if next_word[:1].isupper() or next_word[:1].isdigit() or (
+                re.search(r"[/\d]\s*$", before) and not re.search(r"năm\s+\d{4}\s*$", before, re.IGNORECASE)):
+            continue
         locative = not m.group("whole") and bool(patterns()["locative"].search(before))
         found.append(Reference(m.start(), m.end(), LEVEL, [m.group("word").lower()], locative))
     return found
@@ -203,7 +216,12 @@ def unit_in_focus(doc, pos: int, level: str, refs: list[Reference]) -> str | Non
             return ref.units[0]
     main = main_unit(doc)
     if level == "commune":
-        return main if level_of(main) == "commune" else None
+        if level_of(main) == "commune":
+            return main
+        # an article whose title names the one commune it names is about that commune
+        communes = {m.unit for m in doc._.mentions or [] if level_of(m.unit) == "commune"}
+        titled = {m.unit for m in doc._.mentions or [] if m.start < doc.text.find("\n") % (len(doc.text) + 1)}
+        return communes.pop() if len(communes) == 1 and communes <= titled else None
     return ancestor_at(main, level, article_date(doc))
 
 

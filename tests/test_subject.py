@@ -40,6 +40,10 @@ def test_main_unit_counts_a_commune_for_its_district_of_the_time():
     # no unit in the sentence: the previous sentence's subject
     ("Huyện Hương Sơn\nXã Sơn Giang đã đạt 15 tiêu chí. Trong đó, tiêu chí giao thông hoàn thành sớm.", "tiêu chí giao",
      ["18157"]),
+    # a name after a comma that holds the one before says where it lies; it is not the subject
+    ("Tin tỉnh\nUBND tỉnh công bố xã Thạch Kênh, huyện Thạch Hà đạt chuẩn NTM.", "đạt chuẩn", ["18586"]),
+    # "cùng với X, Y ...": X is set apart, Y is the subject
+    ("Huyện Hương Sơn\nCùng với Sơn Giang, xã Sơn Kim 1 cũng đã đạt 18/19 tiêu chí.", "18/19", ["18196"]),
     # nothing named nearby: the article's unit
     ("Huyện Cẩm Xuyên tổng kết năm\nHội nghị đánh giá cao kết quả.\nĐến nay đã đạt 6/9 tiêu chí.", "6/9", ["446"]),
 ])
