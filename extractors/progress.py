@@ -173,10 +173,10 @@ class Sentence:
     @property
     def text(self) -> str:
         """The whole text: offsets are the Doc's, so patterns run on it between start and end."""
-        return self.doc.text
+        return self.doc._.article.text
 
     def words(self, start: int, end: int) -> str:
-        return self.doc.text[max(start, self.start):min(end, self.end)]
+        return self.doc._.article.text[max(start, self.start):min(end, self.end)]
 
 
 def number(text: str | None) -> float | None:
@@ -232,10 +232,10 @@ def names_follow(sent: Sentence, pos: int) -> bool:
 
 def truncated_from(doc) -> int:
     """Where the last, cut-off item of an article cut mid-sentence begins (len(text) if not cut)."""
-    text = doc.text.rstrip()
+    text = doc._.article.text.rstrip()
     start = text.rfind("\n") + 1
     if not text or text[-1] in ".!?…\")”" or len(text) - start < CUT_LINE:
-        return len(doc.text)
+        return len(doc._.article.text)
     cut = max(text.rfind(",", start), text.rfind(";", start), text.rfind(" và ", start))
     return cut if cut >= 0 else start
 
@@ -268,7 +268,7 @@ def inherited_standard(sent: Sentence) -> str | None:
     if not patterns()["continues"].match(sent.words(sent.start, sent.end)) or sent.start == 0:
         return None
     p_start, p_end = previous_sentence(sent.doc, sent.start)
-    return last_standard_in(sent.doc.text[p_start:p_end])
+    return last_standard_in(sent.doc._.article.text[p_start:p_end])
 
 
 def reach_after(sent: Sentence, start: int, end: int) -> re.Match | None:
@@ -397,11 +397,11 @@ def count_units(sent: Sentence, count: Count, members: Reference | None, previou
     pats = patterns()
     doc = sent.doc
     level = MEMBER_LEVEL[count.noun]
-    if pats["former"].match(doc.text, count.end):
+    if pats["former"].match(doc._.article.text, count.end):
         return [main_unit(doc)]  # "3/3 xã cũ": the units merged into the one the article is about
-    for loc in pats["locative"].finditer(doc.text, count.end, window_end):
+    for loc in pats["locative"].finditer(doc._.article.text, count.end, window_end):
         ref = next((r for r in references(doc) if r.start >= loc.end() and r.kind in (NAMED, LEVEL)
-                    and pats["type_word"].fullmatch(doc.text[loc.end():r.start])
+                    and pats["type_word"].fullmatch(doc._.article.text[loc.end():r.start])
                     and r.units and fits(r, None, level)), None)
         if ref:
             return ref.units
@@ -525,13 +525,13 @@ def criteria_units(sent: Sentence, count: Count) -> list:
     if count.average or pats["average"].search(sent.words(c_start, count.start)[-40:]):
         count.average = True
         return subject_units(doc, count.start, above="commune") or [None]
-    hint = pats["level_hint"].match(doc.text, count.end, sent.end)
+    hint = pats["level_hint"].match(doc._.article.text, count.end, sent.end)
     level = LEVEL_OF_WORD[hint.group("word").lower()] if hint else ("district" if count.total == 9 else None)
     nearest = next((r for r in reversed(references(doc)) if c_start <= r.start and r.end <= count.start
                     and not r.locative), None)
     if nearest and nearest.kind == GROUP:
         group = last_group(references(doc), nearest.start)
-        backref = doc.text[nearest.start:nearest.end].lower() == "các xã"
+        backref = doc._.article.text[nearest.start:nearest.end].lower() == "các xã"
         return group.units if group and backref else []
     members = [c for c in sent.counts if not c.is_criteria and c_start <= c.start < count.start]
     if members and (not nearest or nearest.start < members[-1].start) and \
@@ -682,7 +682,7 @@ def next_stop(sent: Sentence, pos: int, clause_end: int) -> int:
     A name in parentheses only says where the unit before it lies ("xã Hương Minh (Vũ Quang)")."""
     stops = [c.start for c in sent.counts if c.start >= pos]
     stops += [r.start for r in references(sent.doc)
-              if r.start >= pos and r.kind == NAMED and not sent.doc.text[:r.start].rstrip().endswith("(")]
+              if r.start >= pos and r.kind == NAMED and not sent.doc._.article.text[:r.start].rstrip().endswith("(")]
     return min([clause_end, *stops])
 
 

@@ -129,7 +129,7 @@ def holds(code: str, inner: str, doc) -> bool:
 
 def named_references(doc) -> list[Reference]:
     """The named units of the text, consecutive names of one list as one reference."""
-    text = doc.text
+    text = doc._.article.text
     found: list[Reference] = []
     for m in sorted(doc._.mentions or [], key=lambda m: m.start):
         last = found[-1] if found else None
@@ -150,7 +150,7 @@ def named_references(doc) -> list[Reference]:
 
 
 def other_references(doc, named: list[Reference]) -> list[Reference]:
-    text = doc.text
+    text = doc._.article.text
     taken = [(r.start, r.end) for r in named]
 
     def free(start, end):
@@ -220,7 +220,7 @@ def unit_in_focus(doc, pos: int, level: str, refs: list[Reference]) -> str | Non
             return main
         # an article whose title names the one commune it names is about that commune
         communes = {m.unit for m in doc._.mentions or [] if level_of(m.unit) == "commune"}
-        titled = {m.unit for m in doc._.mentions or [] if m.start < doc.text.find("\n") % (len(doc.text) + 1)}
+        titled = {m.unit for m in doc._.mentions or [] if m.start < doc._.article.text.find("\n") % (len(doc._.article.text) + 1)}
         return communes.pop() if len(communes) == 1 and communes <= titled else None
     return ancestor_at(main, level, article_date(doc))
 
@@ -234,7 +234,7 @@ def main_unit(doc) -> str | None:
     """The unit the article is mostly about: the most named one, a name in the first line counting
     twice and a name of a unit counting half for the unit directly above it."""
     if "ntm_main_unit" not in doc.user_data:
-        first_line_end = doc.text.find("\n") % (len(doc.text) + 1)
+        first_line_end = doc._.article.text.find("\n") % (len(doc._.article.text) + 1)
         scores: Counter = Counter()
         for m in doc._.mentions or []:
             weight = 2 if m.start < first_line_end else 1
@@ -259,7 +259,7 @@ def previous_sentence(doc, pos: int) -> tuple[int, int]:
     the paragraph: a new paragraph does not go on with the last one's subject)."""
     start = sentence_bounds(doc, pos)[0]
     earlier = [(s.start_char, s.end_char) for s in doc.sents if s.end_char <= start]
-    if not earlier or "\n" in doc.text[earlier[-1][0]:start]:
+    if not earlier or "\n" in doc._.article.text[earlier[-1][0]:start]:
         return start, start
     return earlier[-1]
 
@@ -267,7 +267,7 @@ def previous_sentence(doc, pos: int) -> tuple[int, int]:
 def clause_bounds(doc, pos: int) -> tuple[int, int]:
     """The clause holding `pos`: its sentence cut at semicolons."""
     start, end = sentence_bounds(doc, pos)
-    text = doc.text
+    text = doc._.article.text
     left = text.rfind(";", start, pos)
     right = text.find(";", pos, end)
     return (left + 1 if left >= 0 else start), (right if right >= 0 else end)

@@ -46,6 +46,8 @@ class Fact:
         return (self.type, self.unit, *(self.fields.get(f) for f in FIELDS[self.type]))
 
 
+# `doc._.article.text` is the Doc's text as a plain string: rules that read the text many times
+# should use it, as spaCy builds `doc.text` anew from the tokens on every access.
 for name in ("article", "mentions", "facts"):
     if not Doc.has_extension(name):
         Doc.set_extension(name, default=None)
