@@ -21,16 +21,23 @@ TONE_ON_SECOND_VOWEL = re.compile(
 # everything after them go. A link line such as "Đọc thêm: <title>" inside the body goes alone.
 TAIL_MARKER = re.compile(
     r"(?:Đọc thêm|Xem thêm|Tin liên quan|Bài liên quan|Tin cùng chuyên mục|Các tin khác|Tin khác"
-    r"|Những tin mới hơn|Những tin cũ hơn|Tin xem nhiều|Tin đọc nhiều|Tin mới(?: \w+){0,6})"
+    r"|Những tin mới hơn|Những tin cũ hơn|Tin xem nhiều|Tin đọc nhiều|Tin mới(?: \w+){0,6}"
+    r"|Ý kiến bạn đọc|Ý kiến của bạn|(?:Gửi|Viết) bình luận)"
     r"\s*:?", re.IGNORECASE)
 # Above the first paragraph of the article, such a line is a menu entry and goes alone.
 BODY_PARAGRAPH = 100
 
+SOCIAL = r"(?:Facebook|Zalo|Twitter|Tweet|Email|Telegram|Messenger|LinkedIn|Copy link|Like|Share)"
 FURNITURE = [re.compile(pattern, re.IGNORECASE) for pattern in (
     r"(?:>>\s*)?(?:Đọc thêm|Xem thêm|Tin liên quan)\s*:.*",  # inline link to another article
     r"Chủ đề(?: [^.,:;!?]{1,80})?",                          # topic label
     r"Loading\.*|Đang tải\.*",
-    r"(?:Xem )?cỡ chữ.*|In bài(?: viết)?|Gửi bài(?: viết)?|Chia sẻ|Bình luận",
+    r"(?:Xem )?cỡ chữ.*|In bài(?: viết)?|Gửi bài(?: viết)?|Bình luận(?: \(\d+\))?",  # toolbar
+    rf"(?:Chia sẻ(?: bài viết| bài| tin)?\s*:?)?(?:\s*{SOCIAL})*",     # share buttons
+    rf"Theo dõi [^,.;]{{0,40}}\btrên (?:{SOCIAL}|Google News|YouTube|TikTok)",  # follow-us box
+    r"(?:Về|Lên) đầu trang|Quay lại|In trang|Xem tiếp",
+    r"(?:Nghe|Dừng)(?: đọc)? bài(?: viết| báo)?[\d:/ ]*",               # audio player
+    r"(?:©|(?:Copyright|Bản quyền thuộc về)\b).*",                    # footer
     r"[\d.,]+ lượt xem|Lượt xem:? [\d.,]+",
     r"Link gốc\b.*",
     r"Thêm ý kiến góp ý|Ý kiến bạn đọc|Gửi ý kiến.*",
@@ -98,12 +105,14 @@ def is_widget_heading(line: str) -> bool:
 
 
 def drop_title_repeats(lines: list[str], title: str) -> list[str]:
-    """Keep the first line equal to the title; later ones are photo captions."""
-    kept, seen = [], False
+    """Keep the first line equal to the title if it stands above the body; the others are photo
+    captions."""
+    kept, seen, in_body = [], False, False
     for line in lines:
         if line.strip() == title:
-            if seen:
+            if seen or in_body:
                 continue
             seen = True
         kept.append(line)
+        in_body = in_body or len(line) >= BODY_PARAGRAPH
     return kept

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
 
@@ -17,9 +18,11 @@ from corpus.article import Article, Rejection
 from corpus.clean import clean_text, normalize
 from corpus.decode import Unreadable, decode
 from corpus.html import extract_page, iso_date
-from corpus.titles import find_title
+from corpus.titles import find_title, without_site_name
 
 Reader = Callable[[Path, str], Iterator[Article | Rejection]]
+VIETNAM = timezone(timedelta(hours=7))
+EPOCH_MILLISECONDS = 10 ** 11  # a timestamp above this counts milliseconds (seconds reach it in 5138)
 
 
 def sample_corpus() -> Path:
@@ -96,16 +99,23 @@ def read_jsonl(path: Path, key: str) -> Iterator[Article | Rejection]:
 
 
 def read_warc(path: Path, key: str) -> Iterator[Article | Rejection]:
-    """Each HTTP response with an HTML page is an article keyed by its URL."""
+    """Each HTML page, an HTTP response or a saved resource, is an article keyed by its URL; an error
+    page or a redirect is rejected."""
     pages = 0
     with path.open("rb") as stream:
         try:
             for record in ArchiveIterator(stream):
                 if not record.format.startswith("warc"):
                     raise Unreadable("not a WARC file")
-                if record.rec_type == "response" and is_html(record):
-                    pages += 1
+                if record.rec_type not in ("response", "resource") or not is_html(record):
+                    continue
+                pages += 1
+                # a saved resource has no HTTP status
+                status = record.http_headers.get_statuscode() if record.http_headers else "200"
+                if status.startswith("2"):
                     yield warc_article(record)
+                else:
+                    yield Rejection(record.rec_headers.get_header("WARC-Target-URI"), f"HTTP status {status}")
         except Unreadable:
             raise
         except Exception as error:  # warcio fails in many ways on a damaged archive
@@ -128,13 +138,13 @@ READERS: dict[str, Reader] = {".txt": read_txt, ".html": read_html, ".htm": read
 
 
 def is_html(record) -> bool:
-    content_type = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
-    return "html" in content_type.lower()
+    headers = record.http_headers or record.rec_headers
+    return "html" in headers.get_header("Content-Type", "").lower()
 
 
 def text_article(key: str, text: str, title: str | None = None, **fields) -> Article:
     text = normalize(text)
-    title = normalize(title).strip() if title else find_title(text)
+    title = headline(title) if title else find_title(text)
     return finished(Article(key=key, text=clean_text(text, title), title=title, **fields))
 
 
@@ -143,9 +153,14 @@ def html_article(key: str, html: str, title: str | None = None, url: str | None 
     """What the crawl says about the page (title, url, published) wins over the page's metadata."""
     page = extract_page(html)
     title = title or page.title
-    title = normalize(title).strip() if title else None
+    title = headline(title) if title else None
     return finished(Article(key=key, text=clean_text(page.text, title), title=title, url=url or page.url,
                             published=published or page.published, **fields))
+
+
+def headline(title: str) -> str | None:
+    """A title as a page or crawl gives it, on one line and without the site's name."""
+    return without_site_name(" ".join(normalize(title).split())) or None
 
 
 def record_article(record, encoding: str) -> Article:
@@ -156,12 +171,24 @@ def record_article(record, encoding: str) -> Article:
     if not isinstance(url, str) or not url.strip():
         raise Unreadable("record has no url")
     fields = {"url": url, "title": text_field(record, "title"), "encoding": encoding, "format": "jsonl",
-              "published": iso_date(text_field(record, "published"))}
+              "published": record_date(record.get("published"))}
     if text_field(record, "html"):
         return html_article(url, record["html"], **fields)
     if text_field(record, "text"):
         return text_article(url, record["text"], **fields)
     raise Unreadable("record has no html or text")
+
+
+def record_date(value) -> str | None:
+    """A crawl's date: a date string, or a Unix timestamp (seconds or milliseconds) read in
+    Vietnam's time zone."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return iso_date(value) if isinstance(value, str) else None
+    seconds = value / 1000 if value > EPOCH_MILLISECONDS else value
+    try:
+        return datetime.fromtimestamp(seconds, VIETNAM).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def text_field(record: dict, name: str) -> str | None:

@@ -37,12 +37,15 @@ def date_line_pattern() -> re.Pattern:
     data = rules()["date_line"]
     # byline words, weekday and time may stand in any order around the date
     words = word_alternation([*data["prefixes"], *data["weekdays"], *data["joiners"]])
-    around = rf"(?:{words}|{TIME_OF_DAY}|{TIME_ZONE})"
+    counter = rf"(?:{word_alternation(data['counters'])})\s*:?\s*[\d.,]+"
+    around = rf"(?:{words}|{TIME_OF_DAY}|{TIME_ZONE}|{counter})"
+    name = rf"[^\d|]{{1,{data['section_chars']}}}"
     return re.compile(
-        rf"{SEPARATOR}(?:{around}{SEPARATOR})*"
-        rf"(?P<day>\d{{1,2}})(?P<sep>[/\-.])(?P<month>\d{{1,2}})(?P=sep)(?P<year>\d{{4}})"
+        rf"(?:{name}\|)?{SEPARATOR}(?:{around}{SEPARATOR})*"
+        rf"(?:(?P<day>\d{{1,2}})(?P<sep>[/\-.])(?P<month>\d{{1,2}})(?P=sep)(?P<year>\d{{4}})"
+        rf"|(?P<iso_year>\d{{4}})-(?P<iso_month>\d{{2}})-(?P<iso_day>\d{{2}}))"
         rf"(?:{SEPARATOR}{around})*"
-        rf"(?:\s*\|\s*[^\d|]{{1,{data['section_chars']}}})?\s*",
+        rf"(?:\s*\|\s*{name})?\s*",
         re.IGNORECASE,
     )
 
@@ -50,9 +53,14 @@ def date_line_pattern() -> re.Pattern:
 @cache
 def event_day_pattern() -> re.Pattern:
     day_parts = word_alternation(time_rules()["day_parts"]["words"])
-    day_month = r"(?P<day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>\d{4}))?(?![/\-.]?\d)"
+    relative = word_alternation(rules()["event_day"]["days_before"])
+    weekdays = word_alternation(rules()["date_line"]["weekdays"])
+    # "14/7", "14/7/2023", "14 tháng 7 năm 2023"
+    day_month = (r"(?P<day>\d{1,2})(?:/|\s+tháng\s+)(?P<month>\d{1,2})(?:(?:/|\s+năm\s+)(?P<year>\d{4}))?"
+                 r"(?![/\-.]?\d)")
     return re.compile(
-        rf"(?:(?<!\w)(?P<lead>{day_parts})(?:\s+nay)?(?:\s+ngày)?|{SENTENCE_START}ngày)\s*\(?\s*{day_month}",
+        rf"(?:(?<!\w)(?P<lead>{day_parts})(?:\s+(?P<relative>{relative}))?(?:\s*,?\s*(?:{weekdays}))?"
+        rf"(?:\s+ngày)?|{SENTENCE_START}ngày)\s*\(?\s*{day_month}",
         re.IGNORECASE | re.MULTILINE,
     )
 
@@ -81,7 +89,11 @@ def publication_date(text: str) -> tuple[str | None, bool]:
 def line_date(line: str) -> date | None:
     """The date of a line that holds nothing but a date, a time and byline words."""
     match = date_line_pattern().fullmatch(line)
-    return match and make_date(int(match["year"]), int(match["month"]), int(match["day"]))
+    if not match:
+        return None
+    if match["iso_year"]:
+        return make_date(int(match["iso_year"]), int(match["iso_month"]), int(match["iso_day"]))
+    return make_date(int(match["year"]), int(match["month"]), int(match["day"]))
 
 
 def article_lines(lines: list[str]) -> list[str]:
@@ -117,9 +129,12 @@ def inferred_date(body: str, event: re.Match) -> date | None:
     month, day = int(event["month"]), int(event["day"])
     year = int(event["year"]) if event["year"] else implied_year(body, month, day)
     event_date = year and make_date(year, month, day)
-    if event_date and (event["lead"] or "").lower() in rules()["event_day"]["day_before_publication"]:
-        return event_date + timedelta(days=1)
-    return event_date
+    if not event_date:
+        return None
+    words = rules()["event_day"]
+    before = 1 if (event["lead"] or "").lower() in words["day_before_publication"] else \
+        words["days_before"].get((event["relative"] or "").lower(), 0)
+    return event_date + timedelta(days=before)
 
 
 def implied_year(body: str, month: int, day: int) -> int | None:

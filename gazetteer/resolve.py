@@ -5,7 +5,9 @@ the type word before it ("xã", "huyện", "TP."), the list it belongs to ("các
 "gồm: A, B"), the parents that follow it ("A (B, C)", "xã A, huyện B"), the article's date (the map
 of its time), and the article's area (the provinces its source is about, and the units it names with
 a strong signal). A name with none of these counts only when it is unambiguous in the area; a name
-that continues a person's name or follows a title is no place.
+that continues a person's name, follows a title or a credit ("Ảnh: Đức Thọ"), or ends the name of a
+school, a company, a market, a river or a product ("Trường THCS Hương Khê", "bưởi Phúc Trạch") is
+no unit's mention.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from gazetteer.names import REFORM_2025, syllable_key
+from gazetteer.names import REFORM_2025, name_key, short_name, syllable_key, unit_type
 from pipeline.facts import Mention
 
 SYLLABLE = re.compile(r"[^\W_]+")  # letters and digits
@@ -37,8 +39,19 @@ OTHER_PLACE = "other"
 TYPE_WORDS.update((keyed(words), (OTHER_PLACE,)) for words in (
     "thôn", "xóm", "bản", "làng", "ấp", "khối", "tổ dân phố", "khu dân cư", "đường", "phố", "sông", "núi",
     "dãy", "đèo", "hồ", "đập", "cầu", "chợ", "trường", "bệnh viện", "công ty", "hợp tác xã", "htx", "đền",
-    "chùa", "đình", "nhà máy", "khu công nghiệp", "khu kinh tế"))
-NAME_OPENERS = {keyed(w) for w in ("hồ", "sông", "núi", "cầu", "chợ", "bản", "làng", "phố", "trường")}
+    "chùa", "đình", "nhà máy", "khu công nghiệp", "khu kinh tế",
+    # products, whose names are brands: "bưởi Phúc Trạch", "cam Vũ Quang"
+    "bưởi", "cam", "chè", "nhút", "kẹo", "nước mắm", "mật ong"))
+NAME_OPENERS = {keyed(w) for w in (
+    "hồ", "sông", "núi", "cầu", "chợ", "bản", "làng", "phố", "trường", "cam", "chè", "bưởi")}
+# Words between a facility's type word and the place name that ends its name: "Trường THCS Hương
+# Khê", "HTX Dịch vụ nông nghiệp Hương Trà", "Bệnh viện Đa khoa Hương Sơn". Capitalised words that
+# open no unit's name ("THCS", "Đa") count as well.
+DESCRIPTORS = {keyed(w) for w in (
+    "nông nghiệp", "dịch vụ", "sản xuất", "kinh doanh", "thương mại", "cổ phần", "chế biến", "xây dựng",
+    "tổng hợp", "đa khoa", "mầm non", "tiểu học", "trung học", "cơ sở", "phổ thông", "nông sản",
+    "thủy sản", "lâm nghiệp", "một thành viên", "trách nhiệm hữu hạn", "nước sạch", "môi trường",
+    "điện lực", "cấp nước", "đô thị", "vật tư")}
 TYPE_FIRST_SYLLABLES = {key[0] for key in TYPE_WORDS}
 LEVEL_OF_TYPE = {"Xã": "commune", "Phường": "commune", "Thị trấn": "commune", "Đặc khu": "commune",
                  "Huyện": "district", "Quận": "district", "Thị xã": "district", "Thành phố": "district",
@@ -56,13 +69,17 @@ TITLES = {keyed(t) for t in (
 SURNAMES = {syllable_key(s) for s in (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trương Lương "
     "Lâm Mai Tô Hà Cao Chu Tạ Thái Phùng Kiều Khổng Quách Từ Lục Triệu Hứa Châu Thân Nghiêm La Doãn "
-    "Âu Đào Đàm Mạc Tăng Trịnh Lại Phương Văn Kim Tôn Giáp Lò Lường Hầu Khúc Ninh Quan Vi").split()}
+    "Âu Đào Đàm Mạc Tăng Trịnh Lại Phương Văn Kim Tôn Giáp Lò Lường Hầu Khúc Ninh Quan Vi "
+    "Lưu Lã Tống Vương Cù Khương Bạch Phí Thiều Trình Diệp").split()}
 # The commonest of them: a bare commune name that opens with one ("Nguyễn Du", "Trần Phú") or a bare
 # full name ("Hồ Chí Minh") is taken for the person (or the street) even where a unit bears it;
 # districts like "Vũ Quang" keep their name.
 PEOPLES_NAMES = {syllable_key(s) for s in (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trương Trịnh").split()}
 
+# The author's or photographer's name after a credit: "Ảnh: Đức Thọ", "(Bài, ảnh: Hương Sơn)".
+CREDIT = re.compile(r"(?:^|[\n(\[.–-])\s*(?:bài|ảnh|video|clip|bài và ảnh|bài,\s*ảnh|thực hiện|tác giả)"
+                    r"\s*:\s*$", re.IGNORECASE)
 LIST_SEPARATOR = re.compile(r"\s*(?:,|;|và|,\s*và|hoặc|cùng)\s*")
 LIST_OPENER = re.compile(r"(?:gồm|gồm có|bao gồm|là|như|trong đó có)\s*:?\s*$", re.IGNORECASE)
 # A counted type word ("5 xã", "các huyện") announces the list an opener starts.
@@ -88,6 +105,8 @@ class Occurrence:
     hints: list["Occurrence"] = field(default_factory=list)  # its parents, as the text gives them
     host: "Occurrence | None" = None  # the name this one is a parent of
     person_like: bool = False        # reads as a person's name unless a type word or list says otherwise
+    lead: int = -1                   # where its words start, its type word included
+    key: tuple[str, ...] = ()        # the name's syllable keys
 
 
 def article_date(article) -> date | None:
@@ -139,10 +158,13 @@ def find_occurrences(gazetteer, text: str) -> list[Occurrence]:
     found: list[Occurrence] = []
     i = 0
     while i < len(syllables):
-        typed = type_word_at(syllables, i)
+        lead = syllables.spans[i][0]
+        typed = type_word_at(syllables, i) or opener_at(gazetteer, syllables, i)
         types = typed[1] if typed else ()
         if typed:
             i += typed[0]
+        if types == (OTHER_PLACE,):
+            i = past_descriptors(gazetteer, syllables, i)
         match = name_at(gazetteer, syllables, i, numbered=bool(set(types) & NUMBERED_TYPES))
         if not match:
             i += 0 if typed else 1  # after a type word, what follows is read afresh
@@ -152,7 +174,8 @@ def find_occurrences(gazetteer, text: str) -> list[Occurrence]:
         if types or not is_person(syllables, i):
             found.append(Occurrence(start, end, candidates, n, types, "type_word" if types else "area",
                                     map_mark=mark.group(1) if (mark := MAP_MARK.match(text, end)) else "",
-                                    person_like=n > 1 and syllables.keys[i] in PEOPLES_NAMES))
+                                    person_like=n > 1 and syllables.keys[i] in PEOPLES_NAMES,
+                                    lead=lead if types else start, key=tuple(syllables.keys[i:i + n])))
         i += n
     return found
 
@@ -199,15 +222,42 @@ def type_word_at(syllables: Syllables, i: int):
             continue
         word = syllables.words[i]
         if key in ABBREVIATIONS:
-            if word.isupper() and syllables.gap(i + n - 1) in (" ", ". ", "."):
+            if word[0].isupper() and syllables.gap(i + n - 1) in (" ", ". ", "."):  # "TP.", "Tp "
                 return n, TYPE_WORDS[key]
         elif syllables.gap(i + n - 1) in (" ", ": ") and (word.islower() or key not in NAME_OPENERS):
             return n, TYPE_WORDS[key]
     return None
 
 
+def opener_at(gazetteer, syllables: Syllables, i: int):
+    """A capitalised word that may open a unit's name ("Sông Trí", "Cầu Giấy") is a type word where
+    no unit's name opens with it: "Sông Ngàn Phố", "Chợ Phúc Trạch". (Alone it may be a name too,
+    "Bưởi", but a bare name of one syllable never counts.)"""
+    if (syllables.keys[i],) in NAME_OPENERS and syllables.joined[i] and syllables.words[i][0].isupper():
+        match = name_at(gazetteer, syllables, i, numbered=False)
+        if not match or match[0] == 1:
+            return 1, (OTHER_PLACE,)
+    return None
+
+
+def past_descriptors(gazetteer, syllables: Syllables, i: int) -> int:
+    """Where the place name in a facility's name starts, after the words that describe the facility."""
+    while i < len(syllables) and i > 0 and syllables.joined[i - 1] and not type_word_at(syllables, i):
+        phrase = next((n for n in (3, 2, 1) if tuple(syllables.keys[i:i + n]) in DESCRIPTORS), 0)
+        if phrase:
+            i += phrase
+        elif syllables.words[i][0].isupper() and not name_at(gazetteer, syllables, i, numbered=False):
+            i += 1
+        else:
+            break
+    return i
+
+
 def is_person(syllables: Syllables, i: int) -> bool:
-    """A place name inside a run of capitalised words that holds a family name, or after a title."""
+    """A place name inside a run of capitalised words that holds a family name, after a title, or
+    in a credit ("Ảnh: Đức Thọ")."""
+    if CREDIT.search(syllables.text, max(0, syllables.spans[i][0] - 40), syllables.spans[i][0]):
+        return True
     first = i
     while first > 0 and syllables.joined[first - 1] and capitalised(syllables.words[first - 1]) \
             and not syllables.words[first - 1].isupper():
@@ -274,7 +324,7 @@ def attach_hints(text: str, occurrences: list[Occurrence], k: int) -> int:
             end = close + 1
     comma = COMMA.match(text, end)
     following = occurrences[k + 1] if k + 1 < len(occurrences) else None
-    if comma and following and following.start == comma.end() and following.types and o.types and \
+    if comma and following and following.lead == comma.end() and following.types and o.types and \
             RANK[LEVEL_OF_TYPE[following.types[0]]] < RANK[LEVEL_OF_TYPE[o.types[0]]]:
         following.host = following.host or o
         o.hints.append(following)
@@ -344,9 +394,10 @@ def pick(gazetteer, o: Occurrence, when: date | None, area: Area | None):
         when is not None and when.isoformat() >= REFORM_2025 and o.map_mark != "cũ")
     candidates = read_in_place(gazetteer, o, after_reform)
     strong = bool(o.types or o.hints or o.host)
-    if o.signal == "list" and area is not None and not any(
+    if o.signal == "list" and area is not None and o.types != (OTHER_PLACE,) and not any(
             gazetteer.province_of(u) in area.provinces for u in candidates):
-        # A list can run on into names of another level: "huyện Hương Sơn và Vũ Quang".
+        # A list can run on into names of another level: "huyện Hương Sơn và Vũ Quang"; a list of
+        # schools or villages does not.
         return pick(gazetteer, replace(o, types=(), signal="area"), when, area)
     if not strong and o.person_like:
         candidates = [u for u in candidates if u.level != "commune" and o.syllables < 3]
@@ -354,9 +405,14 @@ def pick(gazetteer, o: Occurrence, when: date | None, area: Area | None):
         return None
     in_area = [u for u in candidates if area and gazetteer.province_of(u) in area.provinces]
     if not in_area:
-        # Before the area is known, or outside it, a bare name counts only as a province's.
-        return only(on_the_map(candidates if strong else [u for u in candidates if u.level == "province"],
-                               when, after_reform))
+        # Before the area is known, or outside it, a bare name counts only as a province's, and a
+        # typed one only where its namesakes of any time lie in one province: the map of the time
+        # tells a unit's periods apart, not namesakes ("các xã Thượng Lộc, Mỹ Lộc" of Hà Tĩnh in
+        # 2025 are its former communes, not the one Xã Mỹ Lộc of the 2025 map).
+        pool = candidates if strong else [u for u in candidates if u.level == "province"]
+        if len({gazetteer.province_of(u) for u in pool}) > 1:
+            return None
+        return only(on_the_map(pool, when, after_reform))
     candidates = on_the_map(in_area, when, after_reform)
     if only(candidates):
         return only(candidates)
@@ -384,18 +440,36 @@ def read_in_place(gazetteer, o: Occurrence, after_reform: bool) -> list:
     parents given."""
     candidates = [u for u in o.candidates if after_reform or not u.era]
     if o.types:
-        exact = [u for u in candidates if u.type in o.types]
+        exact = [u for u in candidates if typed_as(u, o.types, o.key)]
         # "xã" for a township or ward is common; other type words are not mixed up.
         communal = {LEVEL_OF_TYPE[t] for t in o.types} == {"commune"}
         candidates = exact or [u for u in candidates if communal and u.level == "commune"]
     if o.hints:
         hinted = {code for h in o.hints for u in h.candidates for code in (u.code, u.resolved)}
-        candidates = [u for u in candidates if gazetteer.ancestors(u) & hinted] or candidates
+        held = [u for u in candidates if lies_in(gazetteer, u, hinted)]
+        # Hints may be other communes ("Tân Lâm Hương (Thạch Tân, Thạch Hương cũ)"); a district or
+        # province that holds none of the candidates names another place of the same name.
+        above = any(u.level != "commune" for h in o.hints for u in h.candidates)
+        candidates = held or ([] if above else candidates)
     elif o.host:
         # A parent holds the name it follows: "Kỳ Khang (Kỳ Anh)" is in the district, not the town.
         held = [u for u in candidates if any(u.code in gazetteer.ancestors(h) for h in o.host.candidates)]
         candidates = held or [u for u in candidates if u.level != "commune"] or candidates
     return candidates
+
+
+def lies_in(gazetteer, unit, codes: set[str]) -> bool:
+    """Whether one of the units of these codes holds the unit; a unit of the 2025 map lies where
+    the unit whose code it took lay ("phường Bắc Hồng Lĩnh (TX Hồng Lĩnh cũ)")."""
+    twin = gazetteer.unit(unit.code) if unit.era else None
+    return bool(gazetteer.ancestors(unit) & codes or (twin and gazetteer.ancestors(twin) & codes))
+
+
+def typed_as(unit, types: tuple[str, ...], key: tuple[str, ...]) -> bool:
+    """Whether the unit bears one of the types under this name, now or as a former name: "xã
+    Quỳnh Hồng" is the township it merged into."""
+    return unit.type in types or any(
+        unit_type(alias) in types and name_key(short_name(alias)) == key for alias in unit.aliases)
 
 
 def only(units):

@@ -5,7 +5,7 @@ import pytest
 
 from corpus import read_inputs, sample_corpus
 from corpus.clean import clean_text, normalize, unify_tone_marks
-from corpus.titles import find_title
+from corpus.titles import find_title, without_site_name
 
 TONE_MARKS = [
     # written with the mark on the second vowel -> the samples' convention
@@ -146,6 +146,65 @@ def test_a_sentence_that_starts_like_a_label_is_kept():
     assert clean_text(line) == line
 
 
+SHARED_PAGE = """Huyện Can Lộc về đích nông thôn mới nâng cao
+Thứ Sáu, 12/05/2023 - 09:15
+Chia sẻ bài viết
+Facebook Twitter Zalo
+(Baohatinh.vn) - Sáng 11/5, huyện Can Lộc tổ chức lễ đón bằng công nhận huyện đạt chuẩn nông thôn mới nâng cao năm 2022, trở thành huyện đầu tiên của tỉnh đạt chuẩn.
+Huyện Can Lộc về đích nông thôn mới nâng cao
+Chia sẻ kinh nghiệm, ông Lê Văn An cho biết huyện đã làm mới 120 km đường.
+Thu Hà
+Chia sẻ: Facebook Zalo
+Bình luận (0)
+Ý kiến của bạn
+Trần Văn Bình - 13/05/2023 10:20
+Huyện làm tốt quá.
+Gửi bình luận
+Tin cùng chuyên mục
+Vũ Quang về đích"""
+
+
+def test_share_buttons_and_the_comment_box_go():
+    text = clean_text(SHARED_PAGE, "Huyện Can Lộc về đích nông thôn mới nâng cao")
+    assert text.splitlines() == [
+        "Huyện Can Lộc về đích nông thôn mới nâng cao",
+        "Thứ Sáu, 12/05/2023 - 09:15",
+        SHARED_PAGE.splitlines()[4],
+        "Chia sẻ kinh nghiệm, ông Lê Văn An cho biết huyện đã làm mới 120 km đường.",
+        "Thu Hà",
+    ]
+
+
+def test_a_toolbar_between_the_lead_and_the_body_does_not_cut_the_article():
+    lead = "(Baohatinh.vn) - Sáng 11/5, huyện Can Lộc tổ chức lễ đón bằng công nhận huyện đạt chuẩn nông thôn mới nâng cao."
+    body = "Theo báo cáo, tổng nguồn lực huy động giai đoạn 2021 - 2022 đạt hơn 1.200 tỷ đồng."
+    assert clean_text(f"{lead}\nBình luận (2)\nChia sẻ\n{body}") == f"{lead}\n{body}"
+
+
+@pytest.mark.parametrize("line", [
+    "Theo dõi Báo Hà Tĩnh trên Google News", "Về đầu trang", "Nghe đọc bài báo 0:00 / 5:30", "Facebook Zalo Email",
+    "© Bản quyền thuộc về Báo Hà Tĩnh", "Copyright © 2023 Báo Hà Tĩnh", "Chia sẻ: Facebook Zalo", "Bình luận (3)",
+])
+def test_page_widgets_are_furniture(line):
+    assert clean_text(f"{line}\nXã Kỳ Tây đạt chuẩn nông thôn mới.") == "Xã Kỳ Tây đạt chuẩn nông thôn mới."
+
+
+@pytest.mark.parametrize("line", [
+    "Theo dõi sát tình hình, huyện đã chỉ đạo các xã trên Facebook và Zalo.",
+    "Quay lại với câu chuyện làm đường, ông Lê Văn An cho biết thôn đã hiến 2.000 m2 đất.",
+    "Chia sẻ kinh nghiệm, ông Lê Văn An cho biết huyện đã làm mới 120 km đường.",
+    "Nguồn: baohatinh.vn", "Tin, ảnh: Thu Hà",
+])
+def test_sentences_like_widgets_are_kept(line):
+    assert clean_text(line) == line
+
+
+def test_a_caption_that_repeats_the_title_goes_even_when_the_title_is_not_in_the_text():
+    body = "Chiều 28/12, huyện Kỳ Anh tổ chức hội nghị công bố 3 xã đạt chuẩn nông thôn mới năm 2021 gồm Kỳ Tây, Kỳ Hợp."
+    text = clean_text(f"{body}\nKỳ Anh công bố 3 xã đạt chuẩn\nHuyện phấn đấu về đích.", "Kỳ Anh công bố 3 xã đạt chuẩn")
+    assert text == f"{body}\nHuyện phấn đấu về đích."
+
+
 TITLES = [
     ("Cẩm Xuyên có thêm 4 xã đạt chuẩn\n\nSáng 25/12, huyện họp.", "Cẩm Xuyên có thêm 4 xã đạt chuẩn"),
     ("Cẩm Xuyên có thêm 4 xã đạt chuẩn\n08:42 24/12/2018\nSáng 25/12, huyện họp.",
@@ -161,12 +220,25 @@ TITLES = [
     ("Quang cảnh hội nghị\nSáng 2/3, huyện Can Lộc tổ chức hội nghị sơ kết.", None),
     ("nên tiến độ có phần chậm lại.\n\nSáng 2/3, huyện Can Lộc tổ chức hội nghị.", None),
     ("", None),
+    ("CAN LỘC: NHIỀU XÃ VỀ ĐÍCH SỚM\n\nSáng 2/3, huyện họp.", "CAN LỘC: NHIỀU XÃ VỀ ĐÍCH SỚM"),
 ]
 
 
 @pytest.mark.parametrize(("text", "title"), TITLES, ids=range(len(TITLES)))
 def test_the_first_line_is_the_title_only_when_it_is_a_headline(text, title):
     assert find_title(text) == title
+
+
+@pytest.mark.parametrize(("title", "headline"), [
+    ("Cẩm Xuyên có thêm 3 xã đạt chuẩn - Báo Hà Tĩnh", "Cẩm Xuyên có thêm 3 xã đạt chuẩn"),
+    ("Sơn Tây về đích | Cổng thông tin điện tử huyện Hương Sơn", "Sơn Tây về đích"),
+    ("Vũ Quang về đích - nongthonviet.example.vn", "Vũ Quang về đích"),
+    ("Hạn hán ở Hương Khê - Báo động đỏ", "Hạn hán ở Hương Khê - Báo động đỏ"),
+    ("Sơ kết 6 tháng - Báo cáo của huyện", "Sơ kết 6 tháng - Báo cáo của huyện"),
+    ("Báo Hà Tĩnh", "Báo Hà Tĩnh"),
+])
+def test_a_page_title_loses_the_site_name(title, headline):
+    assert without_site_name(title) == headline
 
 
 @pytest.fixture(scope="module")

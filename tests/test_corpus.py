@@ -129,6 +129,74 @@ def test_html_without_article_text_is_rejected(tmp_path, html):
     assert read_one(path) == Rejection("broken.html", "no article text found in the HTML")
 
 
+def paragraphs(html: str, title: str) -> list[str]:
+    """The body paragraphs of a test page: its <p> elements of more than a few words, but captions."""
+    from lxml import html as lxml_html
+    tree = lxml_html.fromstring(html)
+    texts = [" ".join(p.text_content().split()) for p in tree.xpath(
+        "//article//p | //div[@class='body' or @class='detail-content' or @class='article-body']/p")]
+    return [t for t in texts if len(t.split()) > 5 and t != title]
+
+
+# What each page of another layout must give: title, date, url, and furniture that must go.
+LAYOUTS = [
+    ("national_page.html", "Hà Tĩnh: Huyện miền núi cán đích nông thôn mới sau 12 năm", "2023-03-14",
+     "https://nongthonviet.example.vn/ha-tinh-huyen-mien-nui-can-dich-12345.html",
+     ["Trang chủ", "Chia sẻ", "Facebook", "Zalo", "Tin liên quan", "Hương Khê đặt mục tiêu", "Từ khóa",
+      "In bài", "Giấy phép", "20/11/2026", "Báo Nông thôn Việt"]),
+    ("portal_page.html", "Xã Sơn Tây tổ chức lễ đón bằng công nhận đạt chuẩn nông thôn mới nâng cao", "2023-05-12",
+     None, ["CỔNG THÔNG TIN", "DANH MỤC", "LIÊN KẾT", "VĂN BẢN MỚI", "Quyết định số 120", "THỐNG KÊ",
+            "truy cập", "Các tin khác", "Sơn Kim 1 ra quân", "In bài", "Cơ quan chủ quản", "|  |"]),
+    ("site_title_page.html", "Cẩm Xuyên có thêm 3 xã đạt chuẩn nông thôn mới nâng cao", "2022-12-21", None,
+     ["Báo Hà Tĩnh", "BAOHATINH.VN", "Chia sẻ", "Chính trị", "Cơ quan của Đảng bộ"]),
+    ("comments_page.html", "Thạch Hà: Người dân hiến hơn 20.000 m2 đất làm đường", "2021-08-06", None,
+     ["Ý kiến bạn đọc", "Gửi bình luận", "Họ tên", "Trần Văn Hải", "mong các xã khác", "Tin cùng chuyên mục",
+      "Can Lộc: Ra quân", "Chia sẻ", "Bản quyền"]),
+    ("related_inside_page.html", "Kỳ Anh công bố 3 xã đạt chuẩn", "2021-12-28", None,
+     ["Báo Hà Tĩnh", "Thích", "Chia sẻ", "Tin cùng chuyên mục", "Cẩm Xuyên ra quân", "Lộc Hà về đích", "Bình luận",
+      "Chúc mừng"]),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "published", "url", "furniture"), LAYOUTS, ids=[l[0] for l in LAYOUTS])
+def test_pages_of_other_layouts_keep_the_article_and_only_it(name, title, published, url, furniture):
+    article = read_one(DATA / name)
+    assert (article.title, article.published, article.url) == (title, published, url)
+    lines = article.text.split("\n")
+    for paragraph in paragraphs((DATA / name).read_text(encoding="utf-8"), title):
+        assert paragraph in lines
+    for words in furniture:
+        assert words not in article.text
+    assert lines.count(title) <= 1  # a caption that repeats the title goes
+
+
+BYLINE_PAGE = """<html><head><title>Kỳ Tây về đích - Báo Hà Tĩnh</title></head><body>
+<div class="clock">Thứ Hai, 20/11/2026</div><fb:like href="x"></fb:like>
+<h1>Kỳ Tây về đích</h1><div>{byline}</div>
+<p>Chiều 13/3, UBND huyện Kỳ Anh tổ chức lễ đón nhận bằng công nhận xã Kỳ Tây đạt chuẩn nông thôn mới năm 2022.</p>
+<p>Toàn xã đã huy động hơn 30 tỷ đồng để xây dựng nông thôn mới, trong đó nhân dân đóng góp 5 tỷ đồng.</p>
+<div>Tin cùng chuyên mục</div><div>21/11/2026</div></body></html>"""
+
+
+@pytest.mark.parametrize(("byline", "published"), [
+    ("Thứ Ba, 14/03/2023 08:30", "2023-03-14"),
+    ("<span>Minh Anh</span> <time>14/03/2023 08:30</time>", "2023-03-14"),
+    ("Minh Anh", None),  # neither the clock above the headline nor a date below the body
+])
+def test_a_page_without_metadata_is_dated_by_the_byline_under_its_headline(tmp_path, byline, published):
+    path = tmp_path / "page.html"
+    path.write_text(BYLINE_PAGE.format(byline=byline), encoding="utf-8")
+    article = read_one(path)
+    assert (article.title, article.published) == ("Kỳ Tây về đích", published)
+
+
+def test_a_data_table_stays_a_table_and_a_layout_table_goes():
+    data = read_one(DATA / "related_inside_page.html")
+    assert "| Kỳ Tây | 19/19 |" in data.text.splitlines()
+    portal = read_one(DATA / "portal_page.html")
+    assert not any(line.startswith("|") for line in portal.text.splitlines())
+
+
 # --- crawl records ------------------------------------------------------------------------------
 
 def test_crawl_records_are_read_line_by_line():
@@ -153,6 +221,33 @@ def test_crawl_records_are_read_line_by_line():
         ("crawl.jsonl", 7, "not a JSON object"),
     ]
     assert str(rejections[0]) == "crawl.jsonl: line 3: not JSON: Expecting ',' delimiter"
+
+
+def test_a_crawl_with_good_and_bad_records_of_other_shapes():
+    items = read(DATA / "crawl_mixed.jsonl")
+    articles = [item for item in items if isinstance(item, Article)]
+    rejections = [item for item in items if isinstance(item, Rejection)]
+    assert [(a.title, a.published) for a in articles] == [
+        ("Hương Khê đón bằng công nhận huyện đạt chuẩn nông thôn mới", "2023-09-02"),  # site name dropped
+        ("Xã Sơn Tây về đích", "2023-05-12"),                                          # title on one line, Unix time
+        ("Xã Sơn Tây tổ chức lễ đón bằng công nhận đạt chuẩn nông thôn mới nâng cao", "2023-05-12"),
+    ]
+    assert "Vũ Quang về đích" not in articles[0].text
+    assert articles[0].text.count("Hương Khê đón bằng") == 1
+    assert "LIÊN KẾT WEBSITE" not in articles[2].text and "Sáng 11/5, UBND xã Sơn Tây" in articles[2].text
+    assert [(r.line, r.reason.split(":")[0]) for r in rejections] == [
+        (3, "record has no url"), (4, "record has no html or text"), (5, "not JSON"), (6, "not a JSON object")]
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    (1683849600, "2023-05-12"), (1683849600000, "2023-05-12"), (1683824400, "2023-05-12"),  # 00:00 in Vietnam
+    (True, None), (10 ** 20, None), ([2023, 5, 12], None),
+])
+def test_a_record_date_may_be_a_unix_time(tmp_path, published, expected):
+    path = tmp_path / "c.jsonl"
+    record = {"url": "https://example.vn/a", "text": "Tiêu đề\n\nBài viết.", "published": published}
+    path.write_text(json.dumps(record), encoding="utf-8")
+    assert read_one(path).published == expected
 
 
 def test_a_text_record_without_a_title_gets_one_from_its_text(tmp_path):
@@ -214,6 +309,33 @@ def test_a_web_archive_gives_one_article_per_html_response(tmp_path):
     assert article.title == "Can Lộc có thêm 2 xã đạt chuẩn nông thôn mới nâng cao"
     assert article.published == "2023-11-08"
     assert rejection == Rejection("https://baohatinh.vn/b.html", "no article text found in the HTML")
+
+
+def test_a_web_archive_of_other_layouts_skips_error_pages_and_reads_saved_resources(tmp_path):
+    path = tmp_path / "crawl.warc"
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        for name in ("national_page.html", "portal_page.html"):
+            writer.write_record(warc_response(writer, f"https://example.vn/{name}", (DATA / name).read_bytes(),
+                                              "text/html"))
+        missing = StatusAndHeaders("404 Not Found", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            "https://example.vn/gone.html", "response", http_headers=missing,
+            payload=io.BytesIO("<html><body><h1>Không tìm thấy trang</h1><p>Trang bạn tìm không tồn tại hoặc "
+                               "đã bị xóa khỏi hệ thống, vui lòng quay lại trang chủ.</p></body></html>".encode())))
+        writer.write_record(writer.create_warc_record("https://example.vn/national_page.html", "request",
+                                                      payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+        saved = (DATA / "comments_page.html").read_bytes()
+        writer.write_record(writer.create_warc_record(
+            "https://example.vn/comments_page.html", "resource", payload=io.BytesIO(saved),
+            warc_content_type="text/html; charset=utf-8"))
+    national, portal, gone, resource = read(path)
+    assert national.title == LAYOUTS[0][1] and national.published == "2023-03-14"
+    assert national.url == "https://example.vn/national_page.html"  # where the archive fetched it
+    assert portal.key == "https://example.vn/portal_page.html" and portal.published == "2023-05-12"
+    assert "THỐNG KÊ TRUY CẬP" not in portal.text
+    assert gone == Rejection("https://example.vn/gone.html", "HTTP status 404")
+    assert resource.title == LAYOUTS[3][1]  # a page saved as a resource, without HTTP headers
 
 
 @pytest.mark.parametrize(("name", "content"), [
