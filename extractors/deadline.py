@@ -19,6 +19,7 @@ from importlib import resources
 
 from spacy.language import Language
 
+from extractors.money import find_money
 from extractors.numbers import word_alternation
 from extractors.subject import article_date, subject_units
 from extractors.timex import TimeExpr, find_times
@@ -96,11 +97,6 @@ def last_match(pattern: re.Pattern, text: str) -> re.Match | None:
     return matches[-1] if matches else None
 
 
-def after_last_trigger(text: str) -> str:
-    trigger = last_match(words("triggers", "words"), text)
-    return text[trigger.end():] if trigger else text
-
-
 def is_ahead(time: TimeExpr, anchor: date | None) -> bool:
     """Whether the time ends after the article's day; a start of the year ("đầu năm") must begin after it."""
     if anchor is None:
@@ -110,10 +106,16 @@ def is_ahead(time: TimeExpr, anchor: date | None) -> bool:
     return time.date_to > anchor
 
 
-def is_limit(time: TimeExpr, anchor: date | None) -> bool:
-    """Whether a time can limit a goal: not past, not a period of a report or a programme's name."""
-    return (time.period is None and time.granularity != "months" and time.relation not in NOT_LIMITS
-            and is_ahead(time, anchor))
+def is_limit(text: str, time: TimeExpr, anchor: date | None) -> bool:
+    """Whether a time can limit a goal: not past, not a period of a report or a programme's name
+    (a period that opens its clause frames a goal: "Giai đoạn 2021-2025, tỉnh phấn đấu ...")."""
+    framing = time.period == "programme" and is_frame(text[:time.start])
+    return ((time.period is None or framing) and time.granularity != "months"
+            and time.relation not in NOT_LIMITS and is_ahead(time, anchor))
+
+
+def is_frame(before: str) -> bool:
+    return bool(re.search(rules()["frames"]["pattern"], before, re.IGNORECASE))
 
 
 @cache
@@ -146,13 +148,21 @@ def clause_candidates(text: str, span: tuple[int, int], times: list[TimeExpr]) -
         before = (inside[i - 1].end if i else start, time.start)
         after = (time.end, inside[i + 1].start if i + 1 < len(inside) else end)
         found.append(Candidate(time, before, after))
-    # the words before a time are its own unless the time before it looked forward and took them
+    # the words before a time are its own unless the time before it looked forward and took them;
+    # a trigger among them starts a goal of its own ("Năm 2022, xã được chọn ..., phấn đấu về đích
+    # vào cuối năm 2023"), and the time before keeps only the words up to that trigger
     previous_looked_back = True
     for i, cand in enumerate(found):
+        before = text[slice(*cand.before)]
+        trigger = last_match(words("triggers", "words"), before)
         # the trigger itself is no task: "lộ trình" holds "trình" (submit)
-        task_words = after_last_trigger(text[slice(*cand.before)])
-        cand.looks_back = previous_looked_back and bool(words("tasks", "words").search(task_words))
+        task_words = before[trigger.end():] if trigger else before
+        own_goal = previous_looked_back or (i > 0 and trigger is not None)
+        cand.looks_back = own_goal and bool(words("tasks", "words").search(task_words))
+        if cand.looks_back and not previous_looked_back:
+            found[i - 1].after = (found[i - 1].after[0], cand.before[0] + trigger.start())
         previous_looked_back = cand.looks_back
+    for i, cand in enumerate(found):
         last = i + 1 == len(found)
         if cand.looks_back:
             cand.region = [cand.before] + ([cand.after] if last else [])
@@ -196,9 +206,25 @@ def is_target(text: str) -> bool:
     return bool(re.search(rules()["targets"]["pattern"], text, re.IGNORECASE))
 
 
+def tells_money(text: str) -> bool:
+    """Whether the words of a goal only tell of money: they name an amount with no task before it."""
+    amounts = [money for money in find_money(text) if money.amount_vnd]
+    if not amounts:
+        return False
+    before = text[:amounts[0].start]
+    return not (words("tasks", "words").search(before) or words("money_tasks", "words").search(before))
+
+
+def recurs(text: str, time: TimeExpr) -> bool:
+    """Whether the time comes back ("trước ngày 15/12 hằng năm") or only dates a season ("trước
+    mùa mưa bão năm 2022")."""
+    season = re.search(rf"(?:{words('seasons', 'words').pattern})\s*$", text[:time.start])
+    return bool(season or re.match(rf"\s*(?:{words('recurring', 'words').pattern})", text[time.end:]))
+
+
 def sentence_deadlines(text: str, anchor: date | None) -> list[Candidate]:
     """The goals with a time limit in one sentence, each with its goals and the spans naming its units."""
-    times = [t for t in find_times(text, anchor) if is_limit(t, anchor)]
+    times = [t for t in find_times(text, anchor) if is_limit(text, t, anchor) and not recurs(text, t)]
     found = []
     previous_goals: list[str] = []
     for span in clauses(text):
@@ -207,10 +233,16 @@ def sentence_deadlines(text: str, anchor: date | None) -> list[Candidate]:
             found.append(shared_limit(text, span, found[-1]))
             continue
         for cand in candidates:
+            # a framing period gives way to a limit inside it: "Giai đoạn 2021-2025, phấn đấu đến
+            # năm 2025 ..."
+            if cand.time.period == "programme" and cand is not candidates[-1]:
+                continue
             if not is_goal(text, cand, span[0], anchor):
                 continue
             own = goal_words(text, cand)
             cand.goals = goals_in(own)
+            if not cand.goals and tells_money(own):
+                continue
             if not cand.goals:
                 counts_more = re.search(rules()["more_units"]["pattern"], own, re.IGNORECASE)
                 cand.goals = previous_goals if counts_more and previous_goals else ["other"]

@@ -3,7 +3,8 @@
 An amount's own words are the text that leads to it from the previous amount of its sentence;
 the cue nearest the amount says what the money is (funding_rules.toml). Amounts that follow
 "trong đó" and have no cue of their own are parts of the total before them and take its role.
-The money is about the finest unit named in its clause, else the subject the sentence gives.
+The money is about the units it is given to when they are named after it ("cho huyện Tuy
+Phước"), else the finest unit named in its clause, else the subject the sentence gives.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from importlib import resources
 from spacy.language import Language
 
 from extractors.criteria import fold, vocabulary
-from extractors.deadline import group_members, named_units
+from extractors.deadline import group_members, last_match, named_units
 from extractors.money import Money, find_money
 from extractors.numbers import word_alternation
 from extractors.subject import article_date, common_parent, smallest_holder, subject_units
@@ -48,6 +49,29 @@ def role_cues() -> tuple[re.Pattern, dict[str, str]]:
 def funder_cues() -> tuple[re.Pattern, dict[str, str]]:
     kinds = {cue.lower(): funder for funder, cues in rules()["funders"].items() for cue in cues}
     return cue_pattern(kinds), kinds
+
+
+@cache
+def role_after_cues() -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern for the role cues that stand right after an amount, and the role each gives."""
+    kinds = {cue.lower(): role for role, cues in rules()["roles_after"].items() for cue in cues}
+    return re.compile(rf"^\s*(?:{word_alternation(kinds)})(?!\w)", re.IGNORECASE), kinds
+
+
+def role_after(tail: str) -> str | None:
+    pattern, kinds = role_after_cues()
+    match = pattern.match(tail)
+    return kinds[" ".join(match.group().lower().split())] if match else None
+
+
+@cache
+def recipient_pattern() -> re.Pattern:
+    return re.compile(rules()["recipient"]["pattern"], re.IGNORECASE)
+
+
+@cache
+def passive_giver() -> re.Pattern:
+    return re.compile(rules()["passive"]["pattern"], re.IGNORECASE)
 
 
 @cache
@@ -139,29 +163,61 @@ def unit_region(text: str, money: Money) -> tuple[int, int]:
     return (0 if is_distributive(text, start, money) else start), money.start
 
 
-def is_distributive(text: str, clause: int, money: Money) -> bool:
-    return bool(re.search(rules()["distributive"]["pattern"], text[clause:money.start], re.IGNORECASE))
+def is_distributive(text: str, clause: int, money: Money, recipient: tuple[int, int] | None = None) -> bool:
+    words = text[clause:money.start] + (" " + text[slice(*recipient)] if recipient else "")
+    return bool(re.search(rules()["distributive"]["pattern"], words, re.IGNORECASE))
+
+
+def recipient_of(text: str, money: Money, next_start: int) -> tuple[int, int] | None:
+    """Where the units the amount is given to are named after it ("... cho huyện Tuy Phước"): from
+    the amount up to the next amount or clause; None when it names no receiving unit."""
+    match = recipient_pattern().match(text[money.end:next_start])
+    if not match:
+        return None
+    clause_end = masked_parentheses(text).find(";", money.end, next_start)
+    return money.end, clause_end if clause_end >= 0 else next_start
 
 
 def funding_units(doc, base: int, text: str, read: FundingRead) -> list[str | None]:
-    """The units named in the amount's region; for a group spoken of by count ("5 xã cần 96 tỷ
+    """The units it is given to, named after it; else the units named in the amount's region (its
+    own words when they name one of several); for a group spoken of by count ("5 xã cần 96 tỷ
     đồng") the unit that holds its members, as the money is theirs together; else the subject
     before the giver's words ("Huyện kiến nghị tỉnh hỗ trợ 200 tỷ đồng": the district).
     An amount is one sum: it goes to each of several units only when each gets it ("mỗi xã"),
     else to the smallest unit that holds them all."""
     money = read.money
+    when = article_date(doc)
+    distributive = is_distributive(text, clause_start(text, money.start), money, read.recipient)
     region_start, region_end = unit_region(text, money)
     region = [(base + region_start, base + region_end)]
-    when = article_date(doc)
-    units = named_units(doc, region)
+    units = recipient_units(doc, base, read)
+    if not units:
+        units = named_units(doc, region)
+        if len(units) > 1 and not distributive:
+            # "Xã A được thưởng 1 tỷ đồng, xã B 500 triệu đồng": each amount is its own unit's
+            own = [u for u in named_units(doc, [(base + read.lead_start, base + region_end)]) if u in units]
+            units = own or units
     if not units:
         members = group_members(doc, region)
         holder = common_parent(members, when) if members else None
         subject_at = read.giver_at if read.giver_at is not None else money.start
         units = [holder] if holder else subject_units(doc, base + subject_at)
-    if len(units) > 1 and not is_distributive(text, clause_start(text, money.start), money):
+    if len(units) > 1 and not distributive:
         units = [smallest_holder(units, when)]
     return units or [None]
+
+
+def recipient_units(doc, base: int, read: FundingRead) -> list[str]:
+    """The units named where the amount's receivers are, else the unit its receiving level word
+    ("cho huyện") stands for; [] without receivers."""
+    if read.recipient is None:
+        return []
+    start, end = read.recipient
+    named = named_units(doc, [(base + start, base + end)])
+    if named:
+        return named
+    level_end = recipient_pattern().match(doc.text[base + start:base + end]).end()
+    return subject_units(doc, base + start + level_end)
 
 
 @dataclass
@@ -171,16 +227,21 @@ class FundingRead:
     criterion: str | None
     funder: str | None
     giver_at: int | None      # where the words naming whose money it is begin, before the amount
+    recipient: tuple[int, int] | None = None   # where the units it is given to are named, after it
+    lead_start: int = 0       # where its own words begin, after the amount before it
 
 
 def sentence_funding(text: str, carried_role: str | None = None) -> list[FundingRead]:
     """The funding amounts of one sentence; carried_role is the role of the last amount before
-    the sentence, a total that "Trong đó, ..." may divide."""
+    the sentence, a total that "Trong đó, ..." or the items of a list ("- Ngân sách tỉnh: 30,1 tỷ
+    đồng;") may divide."""
     found = []
-    divides_total = breakdown_marker().match(text.lstrip())
-    previous_end, previous_role, head_role = 0, carried_role if divides_total else None, None
+    is_item = re.match(rules()["breakdown"]["items"], text)
+    divides_total = is_item or breakdown_marker().match(text.lstrip())
+    previous_end = 0
+    previous_role, head_role = (carried_role if divides_total else None), (carried_role if is_item else None)
     amounts = [m for m in find_money(text) if m.amount_vnd and not m.vague]
-    for money in amounts:
+    for index, money in enumerate(amounts):
         lead = text[previous_end:money.start]
         previous_end = money.end
         if breakdown_marker().search(lead):
@@ -194,6 +255,7 @@ def sentence_funding(text: str, carried_role: str | None = None) -> list[Funding
             continue
         if has_cue and is_requested(lead):
             role = rules()["requests"]["role"]
+        role = role or role_after(tail_of(text, money))
         role = role or (previous_role if is_joined(lead) and money is not amounts[0] else None)
         roles = [role] if role else []
         if head_role and (not roles or head_role in rules()["breakdown"]["head_role_kept"]):
@@ -201,9 +263,12 @@ def sentence_funding(text: str, carried_role: str | None = None) -> list[Funding
         previous_role = role or head_role
         criterion = criterion_of(text, money)
         funder = funder_of(lead, tail_of(text, money))
-        giver = last_cue_match(lead, funder_cues())
+        giver = last_cue_match(lead, funder_cues()) or last_match(passive_giver(), lead)
         giver_at = money.start - len(lead) + giver.start() if giver else None
-        found.extend(FundingRead(money, kind, criterion, funder, giver_at) for kind in dict.fromkeys(roles))
+        next_start = amounts[index + 1].start if index + 1 < len(amounts) else len(text)
+        recipient = recipient_of(text, money, next_start)
+        found.extend(FundingRead(money, kind, criterion, funder, giver_at, recipient, money.start - len(lead))
+                     for kind in dict.fromkeys(roles))
     return found
 
 

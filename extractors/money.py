@@ -50,6 +50,10 @@ def money_pattern() -> re.Pattern:
         rf"(?:(?<!\w)từ\s+)?"
         rf"(?:(?P<vague>(?<!\w){vague})"
         rf"|(?P<low>{NUMBER})(?:{dash})(?P<high>{digits_amount})"
+        # "giải ngân 78,5/95 tỷ đồng": the part, in the scale of the whole
+        rf"|(?P<part>{NUMBER})\s*/\s*(?P<whole>{digits_amount})"
+        # "2.5 tỷ": a dot before one or two digits cannot group thousands, so it marks decimals
+        rf"|(?P<dotted>(?<![\d.,])\d{{1,3}}\.\d{{1,2}}(?![\d.,])\s*{scales})"
         rf"|(?P<digits>{digits_amount})"
         rf"|(?P<words>{number_words_pattern()})"
         rf"|(?P<bare>{NUMBER}))"
@@ -94,7 +98,8 @@ def is_money(match: re.Match) -> bool:
 
 def scale_words(match: re.Match) -> list[str]:
     """The scale words of the amount ("tỷ", "triệu"), in order."""
-    amount = next((match.group(name) for name in ("vague", "high", "digits", "words") if match.group(name)), "")
+    amount = next((match.group(name) for name in ("vague", "high", "whole", "dotted", "digits", "words")
+                   if match.group(name)), "")
     scales = number_rules()["scales"]
     return [word for word in amount.lower().split() if word in scales]
 
@@ -103,17 +108,27 @@ def amounts(match: re.Match) -> tuple[int | None, int | None]:
     """(amount, upper end of a range or None) in đồng."""
     if match.group("bare"):
         return in_dong(match.group("bare")), None
+    if match.group("dotted"):
+        return in_dong(match.group("dotted").replace(".", ",", 1)), None
     if match.group("words"):
+        if not set(match.group("words").lower().split()) - set(number_rules()["scales"]):
+            return None, None   # a scale alone ("tỷ đồng" after "2.50") counts nothing
         value = parse_number_words(match.group("words"))
         return (round(value), None) if value is not None else (None, None)
     if match.group("high"):
         # the low end takes the scale of the high one: "2 - 3 tỷ"
         high = match.group("high")
-        scales = number_rules()["scales"]
-        first_scales = re.match(rf"{NUMBER}\s*(?P<words>[^\d]*)", high)["words"].split()
-        unit = " ".join(word for word in first_scales if word.lower() in scales)
-        return in_dong(f"{match.group('low')} {unit}"), in_dong(high)
+        return in_dong(f"{match.group('low')} {first_scale(high)}"), in_dong(high)
+    if match.group("whole"):
+        return in_dong(f"{match.group('part')} {first_scale(match.group('whole'))}"), None
     return in_dong(match.group("digits")), None
+
+
+def first_scale(amount: str) -> str:
+    """The scale words of the first number of amount ("3 tỷ 500 triệu" → "tỷ")."""
+    scales = number_rules()["scales"]
+    words = re.match(rf"{NUMBER}\s*(?P<words>[^\d]*)", amount)["words"].split()
+    return " ".join(word for word in words if word.lower() in scales)
 
 
 def in_dong(amount: str) -> int:

@@ -79,7 +79,7 @@ def patterns() -> list[tuple[re.Pattern, Reader]]:
         (rf"(?:(?P<lead>{day_parts}(?:\s+nay)?(?:\s+ngày)?|ngày)\s*(?P<paren>\()?\s*)?"
          rf"(?<![\d/.,])(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?![/\-.]?\d)(?(paren)\)|)"
          rf"(?:\s+năm\s+{year_word})?", read_day_month),
-        (rf"(?:(?P<part>{year_parts})\s+)?tháng\s+(?P<month>\d{{1,2}})(?![\d,])"
+        (rf"(?:(?P<part>{year_parts})\s+)?tháng\s+(?P<month>\d{{1,2}})(?!\d|,\d)"
          rf"(?:\s*[/\-]\s*(?P<year>\d{{4}})(?!\d)|\s+năm\s+{year_word})?", read_month),
         (rf"tháng\s+(?P<rel>{rel})", read_relative_month),
         (rf"{quarter}\s+(?P<quarter>[IVXL]+|\d+)(?!\w){year_tail}?", read_quarter),
