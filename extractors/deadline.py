@@ -282,7 +282,7 @@ def story_dates(doc) -> list[tuple[int, date]]:
     above its dateline (or with the dateline itself when it has no title)."""
     if "ntm_story_dates" not in doc.user_data:
         found, offset = [], 0
-        lines = doc.text.split("\n")
+        lines = doc._.article.text.split("\n")
         for line, below in zip(lines, [*lines[1:], ""]):
             for dateline in (below, line):
                 if is_dateline(dateline):
@@ -321,12 +321,12 @@ def group_members(doc, spans: list[tuple[int, int]]) -> list[str]:
     data = rules()["group"]
     counted_after = re.compile(rf"(?:{word_alternation(data['not_after'])})\s*$", re.IGNORECASE)
     for start, end in spans:
-        for match in re.finditer(data["pattern"], doc.text[start:end], re.IGNORECASE):
+        for match in re.finditer(data["pattern"], doc._.article.text[start:end], re.IGNORECASE):
             position = start + match.start()
-            named_next = doc.text[start + match.end():].lstrip()[:1]
+            named_next = doc._.article.text[start + match.end():].lstrip()[:1]
             if named_next.isupper() or named_next.isdigit():
                 continue
-            if not counted_after.search(doc.text[max(0, position - 16):position]):
+            if not counted_after.search(doc._.article.text[max(0, position - 16):position]):
                 return communes_named_before(doc, position)
     return []
 
@@ -336,7 +336,7 @@ def communes_named_before(doc, position: int) -> list[str]:
     names two or more, else of the first such sentence after it (a title speaks of the list its
     story gives)."""
     story_start = max([start for start, _ in story_dates(doc) if start <= position], default=0)
-    story_end = min([start for start, _ in story_dates(doc) if start > position], default=len(doc.text))
+    story_end = min([start for start, _ in story_dates(doc) if start > position], default=len(doc._.article.text))
     story = [s for s in doc.sents if story_start <= s.start_char < story_end]
     earlier = [s for s in story if s.start_char < position]
     for sent in [*reversed(earlier), *[s for s in story if s.start_char > position]]:

@@ -216,7 +216,7 @@ def recipient_units(doc, base: int, read: FundingRead) -> list[str]:
     named = named_units(doc, [(base + start, base + end)])
     if named:
         return named
-    level_end = recipient_pattern().match(doc.text[base + start:base + end]).end()
+    level_end = recipient_pattern().match(doc._.article.text[base + start:base + end]).end()
     return subject_units(doc, base + start + level_end)
 
 

@@ -102,7 +102,7 @@ class Store:
             })
             self.db["mention_spans"].insert_all(
                 {"source": article.key, "unit": m.unit, "start": m.start, "end": m.end,
-                 "text": doc.text[m.start:m.end], "signal": m.signal} for m in doc._.mentions)
+                 "text": article.text[m.start:m.end], "signal": m.signal} for m in doc._.mentions)
             for fact_type in FACT_TYPES:
                 rows = [self.fact_row(doc, fact) for fact in doc._.facts if fact.type == fact_type]
                 if rows:
