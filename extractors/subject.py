@@ -242,7 +242,7 @@ def main_unit(doc) -> str | None:
             parent = parent_of(m.unit, article_date(doc))
             if parent:
                 scores[parent] += weight / 2
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], LEVELS.get(level_of(kv[0]) or "", 9)))
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -LEVELS.get(level_of(kv[0]) or "", -1)))
         doc.user_data["ntm_main_unit"] = ranked[0][0] if ranked else None
     return doc.user_data["ntm_main_unit"]
 

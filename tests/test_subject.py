@@ -24,6 +24,11 @@ def test_main_unit_counts_a_commune_for_its_district_of_the_time():
     assert main_unit(doc) == "448"
 
 
+def test_on_a_tie_the_main_unit_is_the_more_specific_one():
+    doc = doc_of("Huyện Thạch Hà huy động nguồn lực\nCả tỉnh Hà Tĩnh đã tổng kết năm.")
+    assert main_unit(doc) == "445"
+
+
 @pytest.mark.parametrize("text, words, units", [
     # a unit named before the fact in its clause
     ("Tin huyện\nHuyện Vũ Quang hiện đã đạt 7/9 tiêu chí.", "7/9", ["441"]),
