@@ -130,10 +130,13 @@ class Syllables:
     """The letter-and-digit runs of a text with their keys, and which of them are capitalised and
     joined to the next by a single space (so that a name never spans punctuation)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, word_starts: frozenset[int] | None = None):
         self.text = text
         matches = list(SYLLABLE.finditer(text))
         self.spans = [m.span() for m in matches]
+        # starts[i]: syllable i begins a word of the segmentation, if one was given ("cầu" in "yêu
+        # cầu" does not: it is no bridge)
+        self.starts = [word_starts is None or a in word_starts for a, _ in self.spans]
         self.words = [m.group() for m in matches]
         self.keys = [syllable_key(w) for w in self.words]
         self.joined = [text[a[1]:b[0]] == " " for a, b in zip(self.spans, self.spans[1:])] + [False]
@@ -151,10 +154,10 @@ class Syllables:
         return self.text[self.spans[i][1]:self.spans[i + 1][0]]
 
 
-def find_occurrences(gazetteer, text: str) -> list[Occurrence]:
+def find_occurrences(gazetteer, text: str, word_starts: frozenset[int] | None = None) -> list[Occurrence]:
     """Every run of capitalised syllables that spells a known name, longest first, left to right,
     with the type word before it, and without those that belong to a person's name."""
-    syllables = Syllables(text)
+    syllables = Syllables(text, word_starts)
     found: list[Occurrence] = []
     i = 0
     while i < len(syllables):
@@ -219,6 +222,8 @@ def type_word_at(syllables: Syllables, i: int):
     for n in (3, 2, 1):
         key = tuple(syllables.keys[i:i + n])
         if key not in TYPE_WORDS or i + n >= len(syllables) or not all(syllables.joined[i:i + n - 1]):
+            continue
+        if TYPE_WORDS[key] == (OTHER_PLACE,) and not syllables.starts[i]:
             continue
         word = syllables.words[i]
         if key in ABBREVIATIONS:
@@ -351,9 +356,10 @@ def list_opener_types(text: str, start: int) -> tuple[str, ...] | None:
     return TYPE_WORDS.get(keyed(words[-1]))
 
 
-def resolve_text(gazetteer, text: str, when: date | None, provinces: frozenset[str]) -> list[Mention]:
+def resolve_text(gazetteer, text: str, when: date | None, provinces: frozenset[str],
+                 word_starts: frozenset[int] | None = None) -> list[Mention]:
     provinces = frozenset(provinces) | source_provinces(gazetteer, None, text)
-    occurrences = find_occurrences(gazetteer, text)
+    occurrences = find_occurrences(gazetteer, text, word_starts)
     link(gazetteer, text, occurrences)
     # First the names that need no area, then twice with the area they and the source give.
     chosen = [pick(gazetteer, o, when, None) for o in occurrences]

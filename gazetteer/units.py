@@ -179,7 +179,8 @@ class Gazetteer:
         name, unambiguous among the provinces the article is about) or "name" (a province's name)."""
         article = doc._.article
         provinces = source_provinces(self, article.url if article else None, "")
-        return resolve_text(self, doc.text, article_date(article), provinces)
+        word_starts = frozenset(token.idx for token in doc if not token.is_space)
+        return resolve_text(self, doc.text, article_date(article), provinces, word_starts)
 
     def resolve_text(self, text: str, when: date | None = None, provinces: frozenset[str] = frozenset()
                      ) -> list[Mention]:

@@ -209,3 +209,16 @@ def test_build_follows_the_package_aliases_to_the_merged_commune():
     targets = merge_targets(units)
     assert targets == {"18424": "18436"}
     assert follow(targets, "18424") == "18436" and follow(targets, "18436") is None
+
+
+@pytest.mark.parametrize("sentence, expect", [
+    ("Huyện yêu cầu Kim Liên phấn đấu về đích.", ["17971"]),     # "cầu" of "yêu cầu" is no bridge
+    ("Nhu cầu vốn của Kim Liên là 5 tỷ đồng.", ["17971"]),
+    ("Huyện xây mới cầu Kim Liên.", []),                          # a bridge of that name
+])
+def test_a_place_word_inside_a_compound_word_is_no_place_word(sentence, expect):
+    from corpus.article import Article
+    from pipeline.process import process
+    text = f"Huyện Nam Đàn (Nghệ An) họp\n\nXã Kim Liên đạt 17/19 tiêu chí.\n\n{sentence}"
+    doc = process(Article(key="x", text=text, published="2014-07-17"))
+    assert [m.unit for m in doc._.mentions if m.start > text.index(sentence)] == expect
