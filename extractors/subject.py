@@ -232,9 +232,13 @@ def last_group(refs: list[Reference], pos: int) -> Reference | None:
 
 def main_unit(doc) -> str | None:
     """The unit the article is mostly about: the most named one, a name in the first line counting
-    twice and a name of a unit counting half for the unit directly above it."""
+    twice and a name of a unit counting half for the unit directly above it; none when the first
+    line speaks of the whole country ("Cả nước có 51% số xã đạt chuẩn")."""
     if "ntm_main_unit" not in doc.user_data:
         first_line_end = doc._.article.text.find("\n") % (len(doc._.article.text) + 1)
+        if patterns()["national"].search(doc._.article.text, 0, first_line_end):
+            doc.user_data["ntm_main_unit"] = None
+            return None
         scores: Counter = Counter()
         for m in doc._.mentions or []:
             weight = 2 if m.start < first_line_end else 1

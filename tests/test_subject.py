@@ -29,6 +29,11 @@ def test_on_a_tie_the_main_unit_is_the_more_specific_one():
     assert main_unit(doc) == "445"
 
 
+def test_an_article_about_the_whole_country_has_no_main_unit():
+    doc = doc_of("Cả nước có hơn 51% số xã đạt chuẩn\nNgày 17/7, tại Hà Nội, Ban Chỉ đạo Trung ương họp sơ kết.")
+    assert main_unit(doc) is None
+
+
 @pytest.mark.parametrize("text, words, units", [
     # a unit named before the fact in its clause
     ("Tin huyện\nHuyện Vũ Quang hiện đã đạt 7/9 tiêu chí.", "7/9", ["441"]),
