@@ -84,19 +84,16 @@ def parent_of(code: str, when: date | None = None) -> str | None:
 
 def ancestor_at(code: str | None, level: str, when: date | None = None) -> str | None:
     """The unit itself if it is of `level`, else its ancestor of that level."""
-    while code and level_of(code) and LEVELS[level_of(code)] > LEVELS[level]:
-        code = parent_of(code, when)
-    return code if code and level_of(code) == level else None
+    return next((c for c in holders(code, when) if level_of(c) == level), None) if code else None
 
 
 def common_parent(codes: list[str], when: date | None = None) -> str | None:
-    """The lowest unit holding all of `codes` (their parent when they share one)."""
-    parents = {parent_of(c, when) for c in codes}
-    while len(parents) > 1:
-        parents = {parent_of(p, when) if p and len(p) > 2 else p for p in parents}
-        if None in parents:
-            return None
-    return parents.pop() if parents else None
+    """The lowest unit holding all of `codes` (their parent when they share one); None when they
+    lie in different provinces."""
+    parents = [parent_of(c, when) for c in codes]
+    if not parents or None in parents:
+        return None
+    return smallest_holder(parents, when)
 
 
 def smallest_holder(codes: list[str], when: date | None = None) -> str | None:
@@ -119,7 +116,8 @@ def is_annotation(text: str, mention_start: int) -> bool:
     if opening < 0 or ")" in text[opening:mention_start]:
         return False
     last_words = [w for w in text[max(0, opening - 40):opening].split() if not w.isdigit()]
-    return bool(last_words) and last_words[-1][0].isupper()
+    # a name ends in a capitalised word, not in an acronym: "đạt chuẩn NTM (Thạch Đài, Thạch Thanh)"
+    return bool(last_words) and last_words[-1][0].isupper() and not last_words[-1].isupper()
 
 
 def holds(code: str, inner: str, doc) -> bool:
