@@ -5,7 +5,9 @@ a reporting period and not a programme's period may be a goal's limit. Its goal 
 before it when they say what is to be done ("đạt chuẩn huyện NTM trong quý II/2021"), else in the
 words after it ("phấn đấu đến năm 2025 có thêm 10 xã đạt chuẩn NTM nâng cao"). A goal is about the
 finest units named in its words, else the communes a count of them points back to ("2 xã"), else
-the subject the sentence gives. Rules and words are in deadline_rules.toml.
+the subject the sentence gives. A sentence that ends in a colon after a time whose goal names no
+standard heads a list whose items are its goals ("Mục tiêu đến năm 2025:" over "- 100% số xã
+đạt chuẩn NTM;"). Rules and words are in deadline_rules.toml.
 """
 from __future__ import annotations
 
@@ -64,6 +66,8 @@ def standard_pattern() -> tuple[re.Pattern, dict[str, str]]:
         rf"(?<!\w)(?:{achievement})\s+(?:(?:{level})\s+)?"
         rf"(?:(?P<named>{named})|(?:{programme})(?:\s*\([^)]*\))?(?:\s+(?P<qualified>{qualified}))?)(?!\w)"
         rf"|(?<!\w)(?:{bare})(?!\w)(?!\s+(?:{level}|{programme}|{not_programme})(?!\w))"
+        rf"|(?<!\w){data['full_set']}(?:\s+(?:{level}))?"
+        rf"(?:\s+(?:{programme})(?:\s+(?P<full_qualified>{qualified}))?)?(?!\w)"
     )
     return re.compile(pattern, re.IGNORECASE), goal_of
 
@@ -75,7 +79,7 @@ def standards_in(text: str) -> list[tuple[int, str]]:
     for match in pattern.finditer(text):
         if re.search(r"(?<!\w)(?:đã|chưa)\s*$", text[:match.start()]):
             continue
-        phrase = match.group("named") or match.group("qualified")
+        phrase = match.group("named") or match.group("qualified") or match.group("full_qualified")
         found.append((match.start(), goal_of[" ".join(phrase.lower().split())] if phrase else "ntm"))
     return found
 
@@ -159,7 +163,10 @@ def clause_candidates(text: str, span: tuple[int, int], times: list[TimeExpr]) -
         task_words = before[trigger.end():] if trigger else before
         own_goal = previous_looked_back or (i > 0 and trigger is not None)
         cand.looks_back = own_goal and bool(words("tasks", "words").search(task_words))
-        if cand.looks_back and not previous_looked_back:
+        # a trigger right before a time that looks forward leads to that time ("Năm 2011, xã được
+        # chọn làm điểm, phấn đấu đến năm 2015 đạt chuẩn"), not to the one before it
+        leads_here = trigger is not None and len(task_words.split()) <= rules()["lead_in"]["max_words"]
+        if not previous_looked_back and (cand.looks_back or leads_here):
             found[i - 1].after = (found[i - 1].after[0], cand.before[0] + trigger.start())
         previous_looked_back = cand.looks_back
     for i, cand in enumerate(found):
@@ -195,11 +202,21 @@ def is_goal(text: str, cand: Candidate, clause_start: int, anchor: date | None) 
         trigger = words("triggers", "words").search(own)
         if words("past", "words").search(own[:trigger.start()] if trigger else own):
             return False
-    if words("triggers", "words").search(text[:goal_end]) or is_due_date(text, cand.time):
+    if sets_goal(text, goal_end) or is_due_date(text, cand.time):
         return True
     recognised = words("recognition", "words").search(text[clause_start:goal_end])
     return (anchor is not None and cand.time.date_from > anchor and not recognised
             and (any(goal != "other" for goal in goals_in(own)) or is_target(own)))
+
+
+def sets_goal(text: str, end: int) -> bool:
+    """Whether a trigger before end sets a goal: one right before an amount only tells what the
+    amount is ("tổng kinh phí dự kiến 85 tỷ đồng")."""
+    for trigger in words("triggers", "words").finditer(text[:end]):
+        amounts = find_money(text[trigger.end():])
+        if not (amounts and not text[trigger.end():trigger.end() + amounts[0].start].strip()):
+            return True
+    return False
 
 
 def is_target(text: str) -> bool:
@@ -224,6 +241,8 @@ def recurs(text: str, time: TimeExpr) -> bool:
 
 def sentence_deadlines(text: str, anchor: date | None) -> list[Candidate]:
     """The goals with a time limit in one sentence, each with its goals and the spans naming its units."""
+    if re.search(rules()["questions"]["pattern"], text):
+        return []
     times = [t for t in find_times(text, anchor) if is_limit(text, t, anchor) and not recurs(text, t)]
     found = []
     previous_goals: list[str] = []
@@ -245,10 +264,19 @@ def sentence_deadlines(text: str, anchor: date | None) -> list[Candidate]:
                 continue
             if not cand.goals:
                 counts_more = re.search(rules()["more_units"]["pattern"], own, re.IGNORECASE)
-                cand.goals = previous_goals if counts_more and previous_goals else ["other"]
+                elided = elided_goal(text[slice(*cand.before)]) if previous_goals else None
+                cand.goals = previous_goals if counts_more and previous_goals else [elided or "other"]
             previous_goals = cand.goals
             found.append(cand)
     return found
+
+
+def elided_goal(text: str) -> str | None:
+    """The standard a goal names by its qualifier alone after another goal of the sentence ("về
+    đích NTM nâng cao năm 2023, kiểu mẫu năm 2025")."""
+    qualifiers = {w.lower(): goal for goal, ws in rules()["standards"]["qualified"].items() for w in ws}
+    match = re.match(rf"\W*(?P<qualifier>{word_alternation(qualifiers)})(?!\w)", text, re.IGNORECASE)
+    return qualifiers[" ".join(match.group("qualifier").lower().split())] if match else None
 
 
 def shared_limit(text: str, span: tuple[int, int], goal_before: Candidate) -> Candidate:
@@ -381,18 +409,59 @@ def goals_by_unit(doc, base: int, text: str, cand: Candidate, units: list[str | 
     return paired
 
 
+def heads_list(text: str, found: list[Candidate]) -> bool:
+    """Whether the sentence ends in a colon after its last goal's time, with no standard in the goal's
+    words: it opens a list of goals ("Mục tiêu cụ thể đến năm 2025:", "Năm 2023, huyện phấn đấu:")."""
+    return (bool(found) and not found[-1].looks_back and found[-1].goals == ["other"]
+            and text.rstrip().endswith(":"))
+
+
+def is_list_item(text: str) -> bool:
+    return bool(re.match(rules()["lists"]["items"], text))
+
+
+def item_deadlines(doc, base: int, text: str, head: tuple[int, str, Candidate]) -> list[Fact]:
+    """The goals of one item of a list under a goal heading: its standards (else "other") by the
+    heading's time, for the units it names, else those of the heading."""
+    head_base, head_text, cand = head
+    span = [(base, base + len(text))]
+    units = (named_units(doc, span) or scope_units(doc, text)
+             or deadline_units(doc, head_base, head_text, cand))
+    return [deadline_fact(head_base, cand.time, unit, goal) for unit in units for goal in goals_in(text) or ["other"]]
+
+
+def deadline_fact(base: int, time: TimeExpr, unit: str | None, goal: str) -> Fact:
+    return Fact("deadline", unit, base + time.start, base + time.end,
+                {"goal": goal, "date_from": time.date_from.isoformat(), "date_to": time.date_to.isoformat(),
+                 "granularity": time.granularity, "relation": time.relation})
+
+
+def sentence_facts(doc, base: int, text: str, found: list[Candidate]) -> list[Fact]:
+    facts = []
+    for cand in found:
+        units = deadline_units(doc, base, text, cand)
+        for unit, goals in goals_by_unit(doc, base, text, cand, units).items():
+            facts.extend(deadline_fact(base, cand.time, unit, goal) for goal in goals)
+    return facts
+
+
 @Language.component("ntm_deadline")
 def extract_deadline(doc):
+    # a heading's last goal waits for the sentence after it: the items of a list take its time
+    head, held = None, []
     for sent in doc.sents:
-        base = sent.start_char
-        anchor = story_anchor(doc, base)
-        for cand in sentence_deadlines(sent.text, anchor):
-            time = cand.time
-            fields = {"date_from": time.date_from.isoformat(), "date_to": time.date_to.isoformat(),
-                      "granularity": time.granularity, "relation": time.relation}
-            units = deadline_units(doc, base, sent.text, cand)
-            for unit, goals in goals_by_unit(doc, base, sent.text, cand, units).items():
-                for goal in goals:
-                    doc._.facts.append(Fact("deadline", unit, base + time.start, base + time.end,
-                                            {"goal": goal, **fields}))
+        base, text = sent.start_char, sent.text
+        if head and is_list_item(text):
+            doc._.facts.extend(item_deadlines(doc, base, text, head))
+            held = []
+            continue
+        doc._.facts.extend(held)
+        head, held = None, []
+        found = sentence_deadlines(text, story_anchor(doc, base))
+        if heads_list(text, found):
+            head = (base, text, found[-1])
+            held = sentence_facts(doc, base, text, found[-1:])
+            found = found[:-1]
+        doc._.facts.extend(sentence_facts(doc, base, text, found))
+    doc._.facts.extend(held)
     return doc

@@ -2,7 +2,9 @@
 
 An amount's own words are the text that leads to it from the previous amount of its sentence;
 the cue nearest the amount says what the money is (funding_rules.toml). Amounts that follow
-"trong đó" and have no cue of their own are parts of the total before them and take its role.
+"trong đó" and have no cue of their own are parts of the total before them and take its role,
+as do the items of a list under a heading ("Kết quả huy động như sau:"). A table flattened to
+lines of cells under "Đơn vị: tỷ đồng" gives amounts too: its column heads say the role.
 The money is about the units it is given to when they are named after it ("cho huyện Tuy
 Phước"), else the finest unit named in its clause, else the subject the sentence gives.
 """
@@ -18,8 +20,8 @@ from spacy.language import Language
 
 from extractors.criteria import fold, vocabulary
 from extractors.deadline import group_members, last_match, named_units
-from extractors.money import Money, find_money
-from extractors.numbers import word_alternation
+from extractors.money import Money, find_money, in_dong
+from extractors.numbers import NUMBER, word_alternation
 from extractors.subject import article_date, common_parent, smallest_holder, subject_units
 from pipeline.facts import Fact
 
@@ -255,7 +257,7 @@ def sentence_funding(text: str, carried_role: str | None = None) -> list[Funding
             continue
         if has_cue and is_requested(lead):
             role = rules()["requests"]["role"]
-        role = role or role_after(tail_of(text, money))
+        role = role or role_after(tail_of(text, money)) or (None if has_cue else neutral_role(lead))
         role = role or (previous_role if is_joined(lead) and money is not amounts[0] else None)
         roles = [role] if role else []
         if head_role and (not roles or head_role in rules()["breakdown"]["head_role_kept"]):
@@ -272,6 +274,17 @@ def sentence_funding(text: str, carried_role: str | None = None) -> list[Funding
     return found
 
 
+@cache
+def neutral_roles() -> tuple[re.Pattern, dict[str, str]]:
+    kinds = {cue.lower(): role for role, cues in rules()["neutral"]["fallback"].items() for cue in cues}
+    return cue_pattern(kinds), kinds
+
+
+def neutral_role(lead: str) -> str | None:
+    """The role of the sum a neutral phrase names, for an amount without another cue."""
+    return last_cue(lead, neutral_roles())[1]
+
+
 def is_requested(lead: str) -> bool:
     """Whether the words leading to an amount ask for it: a request before its role cue."""
     request = request_cue().search(lead)
@@ -285,13 +298,87 @@ def is_joined(lead: str) -> bool:
     return bool(re.match(data["joiners"], lead)) and len(lead.split()) <= data["joined_words"]
 
 
+def heading_role(text: str, carried_role: str | None) -> str | None:
+    """The role a heading without amounts gives the list it opens: its cue's ("Kết quả huy động
+    nguồn lực như sau:" → mobilized), or the carried role of the total it divides ("Trong đó:")."""
+    if not re.search(rules()["breakdown"]["heading"], text) or find_money(text):
+        return None
+    found, role = last_cue(text, role_cues())
+    if found:
+        return role
+    return carried_role if breakdown_marker().match(text.lstrip()) else None
+
+
+@cache
+def table_roles() -> tuple[re.Pattern, dict[str, str]]:
+    kinds = {cue.lower(): role for role, cues in rules()["table"]["roles"].items() for cue in cues}
+    return cue_pattern(kinds), kinds
+
+
+def column_role(head: str) -> str | None:
+    """The role a table column's head gives its amounts: a role cue ("Giải ngân"), else a head
+    that names money only in a table ("Kế hoạch")."""
+    found, role = last_cue(head, role_cues())
+    if found:
+        return role if role != NEUTRAL else None
+    return last_cue(head, table_roles())[1]
+
+
+def table_lines(text: str):
+    """(offset, line) of each line of text."""
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
+def table_funding(doc) -> list[tuple[int, int, dict, int]]:
+    """(start, end, fields, where the table's subject is read) of each amount in a table flattened
+    to lines of cells under a line that gives its unit of money ("Đơn vị: tỷ đồng"): the column's
+    head gives the role, the row's label the funder or criterion ("NS tỉnh" is whose money, not
+    whom the table is about). Without a unit line the cells are no amounts."""
+    data = rules()["table"]
+    scale, roles, found, subject_at = None, None, [], 0
+    for offset, line in table_lines(doc._.article.text):
+        unit_line = re.search(data["unit_line"], line, re.IGNORECASE)
+        cells = line.split(data["separator"])
+        if unit_line:
+            scale, roles, subject_at = unit_line.group("scale"), None, offset + unit_line.start()
+        elif scale is None:
+            continue
+        elif len(cells) < 2:
+            # a line outside the table ends it, and its unit with it
+            scale = None if roles else scale
+        elif roles is None or len(cells) != len(roles):
+            roles = [column_role(cell) for cell in cells]
+        else:
+            found.extend((*amount, subject_at) for amount in row_funding(offset, cells, roles, scale))
+    return found
+
+
+def row_funding(offset: int, cells: list[str], roles: list[str | None], scale: str) -> list[tuple[int, int, dict]]:
+    label = " ".join(cell.strip() for cell in cells if not re.fullmatch(rf"\s*{NUMBER}\s*", cell))
+    if last_cue(label, role_cues()) == (True, None):
+        return []   # a row of other money: "Thu nhập bình quân | 40 | 45"
+    fields = {"qualifier": None, "criterion": criterion_after(label, 0),
+              "funder": last_cue(label, funder_cues())[1]}
+    found, start = [], offset
+    for cell, role in zip(cells, roles):
+        number = re.fullmatch(rf"\s*({NUMBER})\s*", cell)
+        if number and role:
+            found.append((start + number.start(1), start + number.end(1),
+                          {"amount_vnd": in_dong(f"{number.group(1)} {scale}"), "role": role, **fields}))
+        start += len(cell) + 1
+    return found
+
+
 @Language.component("ntm_funding")
 def extract_funding(doc):
     last_role = None
     for sent in doc.sents:
         base = sent.start_char
         found = sentence_funding(sent.text, last_role)
-        last_role = found[-1].role if found else None
+        last_role = found[-1].role if found else heading_role(sent.text, last_role)
         for read in found:
             money = read.money
             start, end = base + money.start, base + money.end
@@ -299,4 +386,7 @@ def extract_funding(doc):
                       "criterion": read.criterion, "funder": read.funder}
             for unit in funding_units(doc, base, sent.text, read):
                 doc._.facts.append(Fact("funding", unit, start, end, dict(fields)))
+    for start, end, fields, subject_at in table_funding(doc):
+        for unit in subject_units(doc, subject_at) or [None]:
+            doc._.facts.append(Fact("funding", unit, start, end, fields))
     return doc
