@@ -19,8 +19,8 @@ from spacy.language import Language
 
 from extractors.criteria import read_list
 from extractors.numbers import NUMBER, parse_number, word_alternation
-from extractors.subject import (GROUP, LEVEL, NAMED, NATIONAL, Reference, article_date, clause_bounds,
-                                common_parent, fits, last_group, level_of, main_unit, previous_sentence, references,
+from extractors.subject import (BACKREF, GROUP, LEVEL, NAMED, NATIONAL, Reference, article_date, clause_bounds,
+                                common_parent, fits, holders, last_group, level_of, main_unit, previous_sentence, references,
                                 subject_reference, subject_units)
 from pipeline.facts import Fact
 
@@ -75,31 +75,41 @@ def patterns() -> dict[str, re.Pattern]:
                                       rf"{cues(data['other_predicates']['words'])}", i),
         "criteria_not_met_before": re.compile(rf"(?:{cues(data['criteria_not_met']['before'])})\s+$", i),
         "criteria_not_met_after": re.compile(
-            rf"[^,;.:\d]{{0,30}}?{cues(data['criteria_not_met']['after'])}", i),
+            rf"[^,;.:(\d]{{0,30}}?{cues(data['criteria_not_met']['after'])}", i),
         "not_met_words": re.compile(cues(data['criteria_not_met']['after']), i),
         "named_not_met": re.compile(rf"\s*(?:vẫn\s+|còn\s+)?(?:{cues(data['criteria_not_met']['after'])})", i),
         "criterion_word": re.compile(r"(?<!\d\s)(?<!\w)tiêu chí\s+", i),
         "having_before": re.compile(rf"(?:{cues(data['criteria_verbs']['before'])})[^,;.:\d]{{0,25}}$", i),
         "having_after": re.compile(rf"[^,;.:\d]{{0,25}}?{cues(data['criteria_verbs']['after'])}", i),
         "average": re.compile(cues(data["average"]["words"]), i),
+        "first_person": re.compile(cues(data["first_person"]["words"]), i),
         "not_a_count": re.compile(r"(?<!\w)(?:bộ|của|năm|ngày|tháng|quý|tổng số)\s+$", i),
         "total_after": re.compile(rf"(?:trên|trong)\s+tổng số\s+(?P<n>{NUMBER})(?!\d)", i),
+        # the share of each of several units, not of the one in focus: "15 tỉnh có 100% số xã đạt chuẩn"
+        "each_has": re.compile(r"(?<!\w)(?:\d+|các|những)\s+(?:tỉnh|huyện|địa phương)(?:,\s*(?:thành phố|thị xã))?\s+"
+                               r"(?:đã\s+|hiện\s+)?(?:có|đạt)\s+"
+                               r"(?:(?:bình quân|trung bình)\s+(?:đạt\s+)?)?(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?$", i),
         "all_of": re.compile(r"(?<!\w)cả\s+$", i),
         "the_rest": re.compile(r"\s*còn lại(?!\w)", i),
+        "left_before": re.compile(r"(?<!\w)còn\s+$", i),
         "none_left": re.compile(r"(?<!\w)(?:không\s+(?:còn|có)|chưa\s+có)\s+(?P<noun>xã|thôn)(?:\s+nào(?!\w)|(?=\s+(?:đạt\s+)?dưới\s))",
                                i),
         "change": re.compile(rf"(?:{cues(data['change']['words'])})\s+$", i),
+        # a sum of changes: "Tổng số tiêu chí tăng thêm của toàn huyện trong năm là 35 tiêu chí"
+        "change_sum": re.compile(rf"(?:{cues(data['change']['words'])})(?!\s+cường)[^,;.\d]{{0,40}}?\s(?:là|được)\s+$", i),
         "introducer": re.compile("|".join(data["introducers"]["patterns"]), i),
         "list_intro": re.compile(r"[^;.:()\d]{0,40}?(?:\s*,?\s*(?:bao gồm|gồm có|gồm|là"
                                  r"|trong đó có(?:\s+các)?\s+tiêu chí)\s*:?\s*|:\s*)", i),
-        "unnamed_list": re.compile(r"(?<!\w)(?:còn thiếu|chưa đạt)\s+(?=tiêu chí\s)|(?<!\d\s)(?<!\w)(?:các\s+)?"
+        "unnamed_list": re.compile(r"(?<!\w)(?:còn thiếu|chưa đạt|chỉ còn)\s+(?=tiêu chí\s)|(?<!\d\s)(?<!\w)(?:các\s+)?"
                                    r"tiêu chí\s+(?:còn thiếu|chưa đạt|còn lại)\s*(?:gồm|là)?\s*:?\s*", i),
         "named_met": re.compile(r"(?<!\w)đã\s+(?:hoàn thành|đạt)\s+(?:các\s+)?(?=tiêu chí\s)|(?<!\d\s)(?<!\w)(?:các\s+)?"
                                 r"tiêu chí\s+đã\s+(?:hoàn thành|đạt)(?:\s+chuẩn)?\s*(?:gồm|là)?\s*:?\s*", i),
         "backref_after": re.compile(r"\s*(?:này|nói trên|trên(?!\s+địa bàn))(?!\w)", i),
-        "band_gap": re.compile(r"^\s*(?:còn lại\s+)?(?:đều\s+)?(?:đã\s+)?(?:(?:chỉ|mới|vẫn)\s+)*(?:đạt\s+)?"
+        "band_gap": re.compile(r"^\s*(?:điểm\s+)?(?:còn lại\s+)?(?:đều\s+)?(?:đã\s+)?(?:(?:chỉ|mới|vẫn)\s+)*(?:đạt\s+)?"
                                r"(?:được\s+)?$", i),
-        "raise_to": re.compile(r"(?:tổng\s+)?số\s+(?:xã|thôn|khu dân cư|huyện)\b[^;]*?(?:lên|là|đạt)\s*$", i),
+        # "nâng tổng số xã đạt chuẩn lên 12", and a heading before its count: "Nhóm xã đạt 15-18 tiêu chí: 5 xã"
+        "raise_to": re.compile(r"(?:tổng\s+)?(?:số|nhóm)\s+(?:xã|thôn|khu dân cư|huyện)\b[^;]*?(?:lên|là|đạt|:)\s*$", i),
+        "bare_not_met": re.compile(r"\s*(?:còn lại\s+)?chưa\s+(?:đạt|về đích|được công nhận)(?=\s*(?:[,.;:(]|là(?!\w)|gồm(?!\w)|$))", i),
         "type_word": re.compile(r"\s*(?:huyện|xã|tỉnh|thị xã|thành phố|TP\.?|thị trấn|TX\.?)?\s*", i),
         "locative": re.compile(r"(?<!\w)(?:của|ở|tại)\s+", i),
         "listed_after": re.compile(r"[^,;.\d]{0,40}?\s*,?\s*(?:là|gồm|bao gồm)\s*:?\s*", i),
@@ -194,7 +204,8 @@ def find_counts(sent: Sentence) -> list[Count]:
         if low is None or not_a_count(sent, m, noun):
             continue
         high = low if high is None else high
-        if m.group("open") or qual in ("ít nhất", "tối thiểu"):
+        # "trên 10 tiêu chí" bounds the criteria from below only; "hơn 6.000 xã" stays a count as said
+        if m.group("open") or qual in ("ít nhất", "tối thiểu") or noun == "criteria" and qual in ("trên", "hơn"):
             high = None
         if qual == "dưới":
             low, high = None, low - 1
@@ -202,7 +213,8 @@ def find_counts(sent: Sentence) -> list[Count]:
         found.append(Count(m.start(), m.end(), noun, low, high, total, qualifier=qual,
                            average=bool(m.group("per"))))
     for m in pats["percent_count"].finditer(text, sent.start, sent.end):
-        if any(c.start <= m.start("pct") < c.end for c in found):
+        if any(c.start <= m.start("pct") < c.end for c in found) or \
+                pats["each_has"].search(text, max(sent.start, m.start() - 30), m.start()):
             continue
         count = number(m.group("low"))
         found.append(Count(m.start(), m.end(), members()[m.group("noun").lower()], count, count,
@@ -222,6 +234,7 @@ def not_a_count(sent: Sentence, m: re.Match, noun: str) -> bool:
     pats = patterns()
     before = sent.text[max(0, m.start() - 12):m.start()]
     return bool(pats["change"].search(before) or pats["not_a_count"].search(before)
+                or noun == "criteria" and pats["change_sum"].search(sent.text, max(sent.start, m.start() - 60), m.start())
                 or pats["backref_after"].match(sent.text, m.end("noun"), sent.end)
                 or noun != "criteria" and pats["all_of"].search(before) and not names_follow(sent, m.end()))
 
@@ -296,7 +309,13 @@ def member_facts(sent: Sentence, count: Count, previous: Count | None, nxt_start
     named = named_members(sent, count, window_end)
     apposed = named.end if named and not sent.text[count.end:named.start].strip() else count.end
     verb = reach_after(sent, count.end, min(window_end, apposed + VERB_REACH))
-    raised = pats["raise_to"].search(sent.words(max(c_start, previous.end if previous else c_start), count.start))
+    raised = pats["raise_to"].search(text, max(c_start, previous.end if previous else c_start), count.start)
+    headed = next((c for c in sent.counts if c.is_criteria and raised.start() <= c.start and c.end <= raised.end()),
+                  None) if raised else None
+    # a heading says what its count is of: "Số xã có thu nhập trên 40 triệu: 5 xã" is of no standard
+    if raised and raised.group().rstrip().endswith(":") and not (headed or reach_after(sent, raised.start(), raised.end())):
+        raised = headed = None
+    band = band or headed
     status = member_status(sent, count, previous, band, verb, raised)
     if status is None:
         return None
@@ -332,7 +351,8 @@ def member_status(sent: Sentence, count: Count, previous: Count | None, band: Co
                   verb: re.Match | None, raised: re.Match | None) -> str | None:
     """How the counted units stand, or None when the count says nothing of a standard."""
     pats = patterns()
-    if verb and verb.lastgroup == "not_met" and not band:
+    if verb and verb.lastgroup == "not_met" and not band or pats["bare_not_met"].match(sent.text, count.end) \
+            or raised and any(m.lastgroup == "not_met" for m in pats["reach"].finditer(raised.group())):
         return "not_met"
     reached = bool(verb and verb.lastgroup == "reached" or raised or count.qualifier == "thêm")
     if not (band or reached) and pats["other_predicate"].match(sent.text, count.end):
@@ -341,8 +361,12 @@ def member_status(sent: Sentence, count: Count, previous: Count | None, band: Co
             or pats["model"].match(sent.text, count.end):
         goal = is_target(sent, count.start) or bool(verb and pats["target"].search(sent.text, count.end, verb.start()))
         return "target" if goal else "achieved"
-    # "năm 2016 thêm 5 xã, năm 2017 thêm 3 xã": as the count before; but "5 xã còn lại" are the others
-    if previous is not None and previous.status is not None and not pats["the_rest"].match(sent.text, count.end):
+    if verb and verb.lastgroup == "pending":
+        return None  # units awaiting appraisal are no count of a standard reached
+    # "năm 2016 thêm 5 xã, năm 2017 thêm 3 xã": as the count before; but "5 xã còn lại", "còn 2 xã"
+    # are the others
+    if previous is not None and previous.status is not None and not pats["the_rest"].match(sent.text, count.end) \
+            and not pats["left_before"].search(sent.text, max(sent.start, count.start - 8), count.start):
         return previous.status
     return None
 
@@ -406,6 +430,10 @@ def count_units(sent: Sentence, count: Count, members: Reference | None, previou
         if ref:
             return ref.units
     c_start, _ = clause_bounds(doc, count.start)
+    nearest = next((r for r in reversed(references(doc)) if c_start <= r.start and r.end <= count.start
+                    and r.kind in (NAMED, LEVEL)), None)
+    if nearest and (unresolved(nearest) or aside(sent, nearest, count.start)) and not (previous and previous.units):
+        return []
     ref = subject_reference(doc, count.start, above=level, end=count.end, places=True)
     own = ref is not None and ref.start >= c_start and ref.end <= count.start
     if previous is not None and previous.units and not (own and ref.start > previous.end):
@@ -480,7 +508,10 @@ def had(sent: Sentence, count: Count) -> bool:
     tiêu chí", "Bộ 19 tiêu chí")."""
     pats = patterns()
     before = sent.words(clause_bounds(sent.doc, count.start)[0], count.start)
-    return bool(pats["having_before"].search(before) or pats["having_after"].match(sent.text, count.end, sent.end))
+    # an item of a list of results: "- Xã Kỳ Phong: 20/20 tiêu chí"
+    item = count.total is not None and any(r.kind == NAMED and re.fullmatch(r"\s*:\s*", sent.text[r.end:count.start])
+                                           for r in references(sent.doc))
+    return bool(item or pats["having_before"].search(before) or pats["having_after"].match(sent.text, count.end, sent.end))
 
 
 def named_criteria(sent: Sentence, start: int, units: list, status: str, facts: list):
@@ -522,22 +553,58 @@ def criteria_units(sent: Sentence, count: Count) -> list:
     doc = sent.doc
     pats = patterns()
     c_start, _ = clause_bounds(doc, count.start)
+    nearest = next((r for r in reversed(references(doc)) if c_start <= r.start and r.end <= count.start
+                    and not r.locative), None)
+    if nearest and (unresolved(nearest) or aside(sent, nearest, count.start)) or unnamed_speaker(sent, count.start):
+        return []
     if count.average or pats["average"].search(sent.words(c_start, count.start)[-40:]):
         count.average = True
+        counted = [c for c in sent.counts if not c.is_criteria and c_start <= c.start and c.end <= count.start]
+        if nearest and nearest.kind == GROUP and pats["the_rest"].search(sent.text, nearest.start, nearest.end) \
+                or pats["each_has"].search(sent.text, max(c_start, count.start - 60), count.start) \
+                or counted and not re.search(r"[,;]", sent.text[counted[-1].end:count.start]):
+            # the average of the communes left, of each of several units or of the ones just
+            # counted ("13 xã điểm của tỉnh đạt bình quân 12,7 tiêu chí/xã"), not of the whole
+            return []
         return subject_units(doc, count.start, above="commune") or [None]
     hint = pats["level_hint"].match(doc._.article.text, count.end, sent.end)
     level = LEVEL_OF_WORD[hint.group("word").lower()] if hint else ("district" if count.total == 9 else None)
-    nearest = next((r for r in reversed(references(doc)) if c_start <= r.start and r.end <= count.start
-                    and not r.locative), None)
     if nearest and nearest.kind == GROUP:
         group = last_group(references(doc), nearest.start)
         backref = doc._.article.text[nearest.start:nearest.end].lower() == "các xã"
-        return group.units if group and backref else []
+        # or the group is listed after its count: "Các xã đã đạt 19/19 tiêu chí gồm: A, B"
+        return group.units if group and backref else listed_units(sent, count.end)
     members = [c for c in sent.counts if not c.is_criteria and c_start <= c.start < count.start]
     if members and (not nearest or nearest.start < members[-1].start) and \
             not (level in ("district", "province") and re.search(r"[,;]", sent.text[members[-1].end:count.start])):
         return []  # "N xã đạt X tiêu chí" is a band of the count, read with it
     return subject_units(doc, count.start, level=level)
+
+
+def unresolved(ref: Reference) -> bool:
+    """A bare level word or a reference back whose units the text never named ("xã còn 3 tiêu chí"
+    with no commune in focus, "các xã này" after no list): the unit above must not stand in for it."""
+    return ref.kind in (LEVEL, BACKREF) and not ref.units
+
+
+def aside(sent: Sentence, ref: Reference, pos: int) -> bool:
+    """A name in parentheses closed before `pos` is an aside, not who acts: "Xã X (sáp nhập từ các
+    xã A, B) có 25 thôn ..."."""
+    text = sent.text
+    return text.rfind("(", 0, ref.start) > text.rfind(")", 0, ref.start) and ")" in text[ref.end:pos]
+
+
+def unnamed_speaker(sent: Sentence, pos: int) -> bool:
+    """"Chúng tôi" before `pos` in its clause, with no unit named there or just before: whose
+    criteria they are is unknown (a count of communes at least says the speaker is above them)."""
+    c_start, _ = clause_bounds(sent.doc, pos)
+    return bool(patterns()["first_person"].search(sent.text, c_start, pos)) and subject_reference(sent.doc, pos) is None
+
+
+def listed_units(sent: Sentence, pos: int) -> list:
+    intro = patterns()["listed_after"].match(sent.text, pos, clause_bounds(sent.doc, pos)[1])
+    named = next((r for r in references(sent.doc) if intro and r.kind == NAMED and r.start == intro.end()), None)
+    return list(named.units) if named else []
 
 
 def parenthesized_units(sent: Sentence, count: Count) -> list:
@@ -552,13 +619,24 @@ def unnamed_count_criteria(sent: Sentence, facts: list):
     đạt", "đã hoàn thành tiêu chí thủy lợi"."""
     pats = patterns()
     for m in pats["unnamed_list"].finditer(sent.text, sent.start, sent.end):
-        named_criteria(sent, m.end(), subject_units(sent.doc, m.start()), "not_met", facts)
+        named_criteria(sent, m.end(), holder_units(sent, m.start()), "not_met", facts)
     for m in pats["named_met"].finditer(sent.text, sent.start, sent.end):
-        named_criteria(sent, m.end(), subject_units(sent.doc, m.start()), "met", facts)
+        named_criteria(sent, m.end(), holder_units(sent, m.start()), "met", facts)
     for m in pats["criterion_word"].finditer(sent.text, sent.start, sent.end):
         named = read_list(sent.text[:sent.end], m.end())
         if named and pats["named_not_met"].match(sent.text, named[-1].end, sent.end):
-            named_criteria(sent, m.end(), subject_units(sent.doc, m.start()), "not_met", facts)
+            named_criteria(sent, m.end(), holder_units(sent, m.start()), "not_met", facts)
+
+
+def holder_units(sent: Sentence, pos: int) -> list:
+    """Who has the criteria named at `pos`: none when the clause speaks of a group or of a unit it
+    never named ("Địa phương đã đạt 18/19 tiêu chí, còn tiêu chí thu nhập chưa đạt")."""
+    c_start, _ = clause_bounds(sent.doc, pos)
+    nearest = next((r for r in reversed(references(sent.doc)) if c_start <= r.start and r.end <= pos
+                    and not r.locative), None)
+    if nearest and (nearest.kind in (GROUP, NATIONAL) or unresolved(nearest)) or unnamed_speaker(sent, pos):
+        return []
+    return subject_units(sent.doc, pos)
 
 
 # ---- unit_status -------------------------------------------------------------------------------
@@ -697,7 +775,7 @@ def status_units(sent: Sentence, start: int, end: int, level: str | None) -> lis
     if counts and (nearest is None or counts[-1].start >= nearest.end):
         return []
     if nearest is not None:
-        if nearest.kind in (GROUP, NATIONAL):
+        if nearest.kind in (GROUP, NATIONAL) or aside(sent, nearest, start):
             return []
         return [u for u in nearest.units if u]
     ref = subject_reference(doc, start, level=level, end=end)
@@ -730,6 +808,16 @@ def keep_one_status(statuses: list[tuple[Fact, bool]]) -> list[Fact]:
     return list(best.values())
 
 
+def pending_for_complete(facts: list[Fact], statuses: list[tuple[Fact, bool]]):
+    """A unit awaits appraisal for the standard whose criteria it has all met, where the words of
+    the request name none: "đã đạt 19/19 tiêu chí NTM nâng cao. Hiện xã đang hoàn thiện hồ sơ"."""
+    complete = {f.unit: f.fields["standard"] for f in facts if f.type == "criteria_count" and f.fields["total"]
+                and f.fields["count_min"] == f.fields["total"] and f.fields["standard"] != "ntm"}
+    for fact, explicit in statuses:
+        if not explicit and fact.fields["status"] == "pending" and fact.unit in complete:
+            fact.fields = {**fact.fields, "standard": complete[fact.unit]}
+
+
 def drop_restated(facts: list[Fact]) -> list[Fact]:
     """A count said again with less detail (no total, no percent) is the same fact, said once."""
     def covers(full: Fact, part: Fact) -> bool:
@@ -738,6 +826,80 @@ def drop_restated(facts: list[Fact]) -> list[Fact]:
             and all(v is None or full.fields.get(k) == v for k, v in part.fields.items())
     counts = [f for f in facts if f.type in ("criteria_count", "unit_count")]
     return [f for f in facts if f not in counts or not any(covers(g, f) for g in counts)]
+
+
+# ---- tables ------------------------------------------------------------------------------------
+
+CELL_COUNT = re.compile(rf"\s*(?P<n>{NUMBER})(?:\s*/\s*(?P<total>{NUMBER}))?\s*")
+
+
+def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cells of a line split at "|"."""
+    spans, pos = [], start
+    for bar in [m.start() for m in re.finditer(r"\|", text[start:end])] + [end - start]:
+        spans.append((pos, start + bar))
+        pos = start + bar + 1
+    return spans
+
+
+def column_kind(header: str) -> str | None:
+    header = header.lower()
+    return next((kind for kind, words in rules()["table_columns"].items() if any(w in header for w in words)), None)
+
+
+def table_facts(doc, facts: list, statuses: list):
+    """Rows of a table flattened to text: a count in a column whose header says what it counts, for
+    the one unit named in the row ("1 | Kỳ Tân | 19/19 | Đã công nhận" under "Số tiêu chí đạt")."""
+    text = doc._.article.text
+    header: list[tuple[str | None, str]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        row = cells(text, start, end) if "|" in line else []
+        if not row:
+            header = []
+        elif not any(CELL_COUNT.fullmatch(text, s, e) for s, e in row):
+            header = [(column_kind(text[s:e]), text[s:e]) for s, e in row]
+        elif header:
+            named = [r for r in references(doc) if r.kind == NAMED and start <= r.start and r.end <= end]
+            if len(named) == 1 and len(named[0].units) == 1:
+                row_facts(text, named[0].units[0], row, header, facts, statuses)
+        start = end + 1
+
+
+def row_facts(text: str, unit: str, row: list, header: list, facts: list, statuses: list):
+    table_standard = standard_in(" ".join(title for _, title in header))
+    for (s, e), (kind, title) in zip(row, header):
+        m = CELL_COUNT.fullmatch(text, s, e)
+        if kind is None or m is None:
+            continue
+        n, total = number(m.group("n")), number(m.group("total"))
+        status = "not_met" if patterns()["not_met_words"].search(title) else "achieved"
+        standard = standard_in(title) or table_standard or "ntm"
+        end = m.end("total") if total is not None else m.end("n")
+        if kind == "year" and re.fullmatch(r"\d{4}", m.group("n")) and total is None:
+            statuses.append((Fact("unit_status", unit, m.start("n"), end,
+                                  dict(standard=standard, status="achieved", year=int(m.group("n")))), True))
+        elif kind == "criteria":
+            facts.append(Fact("criteria_count", unit, m.start("n"), end, dict(
+                count_min=n, count_max=n, total=total, status=status, standard=standard, average_over=None)))
+        elif kind == "commune" and level_of(unit) in ("province", "district"):
+            facts.append(Fact("unit_count", unit, m.start("n"), end, dict(
+                member=kind, count_min=n, count_max=n, total=total, percent=None, status=status, standard=standard,
+                criteria_min=None, criteria_max=None)))
+
+
+def drop_title_restated(doc, facts: list[Fact]) -> list[Fact]:
+    """A title's count that the body says again of a unit within the title's ("Thanh Hóa: 3 xã đạt
+    chuẩn" over "Huyện Thọ Xuân có 3 xã ...") is the body's fact, said once."""
+    title_end = doc._.article.text.find("\n") % (len(doc._.article.text) + 1)
+    when = article_date(doc)
+
+    def restated(fact: Fact) -> bool:
+        return fact.start < title_end and fact.unit is not None and any(
+            other.start >= title_end and other.type == fact.type and other.fields == fact.fields
+            and other.unit and other.unit != fact.unit and fact.unit in holders(other.unit, when) for other in facts)
+    return [f for f in facts if not restated(f)]
 
 
 # ---- the component -----------------------------------------------------------------------------
@@ -755,7 +917,9 @@ def extract_progress(doc):
             continue
         sent.counts = find_counts(sent)
         read_sentence(sent, facts, statuses)
-    doc._.facts.extend(drop_restated(facts))
+    table_facts(doc, facts, statuses)
+    pending_for_complete(facts, statuses)
+    doc._.facts.extend(drop_restated(drop_title_restated(doc, facts)))
     doc._.facts.extend(keep_one_status(statuses))
     return doc
 

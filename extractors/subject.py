@@ -56,6 +56,10 @@ def patterns() -> dict[str, re.Pattern]:
         "locative": re.compile(rf"(?:^|\W)(?:{words('locative')})\s+(?:{words('type_words')})?\s*$", flags),
         "adjunct": re.compile(rf"(?:^|\W)(?:{words('adjunct')})\s+(?:{words('type_words')})?\s*$", flags),
         "apposed": re.compile(rf"^\s*,\s*(?:{words('type_words')})?\s*$", flags),
+        "list_item": re.compile(rf"[^\S\n]*(?:{'|'.join(rules()['layout']['item_marks'])})[^\S\n]"),
+        # a line that only names a unit, before its items: "Huyện Hương Khê:" ("|" stands for the name)
+        "heading": re.compile(rf"\s*(?:(?:{'|'.join(rules()['layout']['item_marks'])})\s*)?(?:{words('type_words')})?\s*\|\s*:\s*",
+                              flags),
         "list_gap": re.compile(rf"^\s*(?:\([^()]*\))?\s*(?:[,;]|và|,\s*và)?\s*(?:{words('type_words')})?\s*$",
                                flags),
     }
@@ -310,6 +314,22 @@ def subject_reference(doc, start: int, level: str | None = None, above: str | No
     previous = [r for r in refs if p_start <= r.start and r.end <= s_start and not r.locative]
     if previous:
         return previous[0]
+    return heading_reference(doc, start, refs)
+
+
+def heading_reference(doc, start: int, refs: list[Reference]) -> Reference | None:
+    """The unit a list item is about when a line of its own names it above the items:
+    "Huyện Hương Khê:" over "- 15/21 xã đạt chuẩn NTM;" and "- 2 xã đạt chuẩn NTM nâng cao."."""
+    text = doc._.article.text
+    line_start = text.rfind("\n", 0, start) + 1
+    while patterns()["list_item"].match(text, line_start):
+        if line_start == 0:
+            return None
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        named = [r for r in refs if r.kind == NAMED and above <= r.start and r.end < line_start]
+        if len(named) == 1 and patterns()["heading"].fullmatch(text[above:named[0].start] + "|" + text[named[0].end:line_start - 1]):
+            return named[0]
+        line_start = above
     return None
 
 

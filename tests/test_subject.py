@@ -54,6 +54,10 @@ def test_an_article_about_the_whole_country_has_no_main_unit():
     ("Tin tỉnh\nUBND tỉnh công bố xã Thạch Kênh, huyện Thạch Hà đạt chuẩn NTM.", "đạt chuẩn", ["18586"]),
     # "cùng với X, Y ...": X is set apart, Y is the subject
     ("Huyện Hương Sơn\nCùng với Sơn Giang, xã Sơn Kim 1 cũng đã đạt 18/19 tiêu chí.", "18/19", ["18196"]),
+    # a list item is about the unit a line of its own names above the items
+    ("Tỉnh Hà Tĩnh\nKết quả như sau:\nHuyện Hương Khê:\n- 15/21 xã đạt chuẩn;\n- 2 xã đạt chuẩn nâng cao.", "2 xã",
+     ["444"]),
+    ("Huyện Can Lộc\nXã Thiên Lộc:\n+ Đạt 19/19 tiêu chí.", "19/19", ["18415"]),
     # nothing named nearby: the article's unit
     ("Huyện Cẩm Xuyên tổng kết năm\nHội nghị đánh giá cao kết quả.\nĐến nay đã đạt 6/9 tiêu chí.", "6/9", ["446"]),
 ])
