@@ -39,7 +39,10 @@ OTHER_PLACE = "other"
 TYPE_WORDS.update((keyed(words), (OTHER_PLACE,)) for words in (
     "thôn", "xóm", "bản", "làng", "ấp", "khối", "tổ dân phố", "khu dân cư", "đường", "phố", "sông", "núi",
     "dãy", "đèo", "hồ", "đập", "cầu", "chợ", "trường", "bệnh viện", "công ty", "hợp tác xã", "htx", "đền",
-    "chùa", "đình", "nhà máy", "khu công nghiệp", "khu kinh tế",
+    "chùa", "đình", "nhà máy", "khu công nghiệp", "khu kinh tế", "cảng", "cửa khẩu", "đồn biên phòng",
+    "thủy điện",
+    # landmarks named after the unit they lie in: "Ngã ba Đồng Lộc", "Khu du lịch biển Thiên Cầm"
+    "khu du lịch", "bãi biển", "ngã ba", "ngã tư", "khu di tích", "di tích", "vườn quốc gia", "khu bảo tồn",
     # products, whose names are brands: "bưởi Phúc Trạch", "cam Vũ Quang"
     "bưởi", "cam", "chè", "nhút", "kẹo", "nước mắm", "mật ong"))
 NAME_OPENERS = {keyed(w) for w in (
@@ -51,7 +54,8 @@ DESCRIPTORS = {keyed(w) for w in (
     "nông nghiệp", "dịch vụ", "sản xuất", "kinh doanh", "thương mại", "cổ phần", "chế biến", "xây dựng",
     "tổng hợp", "đa khoa", "mầm non", "tiểu học", "trung học", "cơ sở", "phổ thông", "nông sản",
     "thủy sản", "lâm nghiệp", "một thành viên", "trách nhiệm hữu hạn", "nước sạch", "môi trường",
-    "điện lực", "cấp nước", "đô thị", "vật tư")}
+    "điện lực", "cấp nước", "đô thị", "vật tư", "biển", "sinh thái", "lịch sử", "quốc gia", "đặc biệt",
+    "thiên nhiên")}
 TYPE_FIRST_SYLLABLES = {key[0] for key in TYPE_WORDS}
 LEVEL_OF_TYPE = {"Xã": "commune", "Phường": "commune", "Thị trấn": "commune", "Đặc khu": "commune",
                  "Huyện": "district", "Quận": "district", "Thị xã": "district", "Thành phố": "district",
@@ -86,6 +90,11 @@ LIST_OPENER = re.compile(r"(?:gồm|gồm có|bao gồm|là|như|trong đó có)
 LIST_TYPE = re.compile(
     r"(?:\d+|các|những|một số|hai|ba|bốn|năm)\s+(xã|phường|thị trấn|huyện|thị xã|thành phố)\b", re.IGNORECASE)
 MAP_MARK = re.compile(r"\s*\(\s*(cũ|mới)\s*\)")  # "xã Tùng Lộc (cũ)", "xã Đức Thọ (mới)"
+# The units a merger takes in are former ones up to the word that names its result: "sáp nhập 3 xã:
+# Sơn Tây, Sơn Lĩnh, Sơn Hồng thành xã Sơn Tây". "Sau sáp nhập, xã ..." speaks of the new map.
+MERGED = re.compile(r"\b(?:sáp nhập|hợp nhất)\s+(?:từ\s+)?(?:(?:\d+|các|hai|ba|bốn|năm)\s+)?"
+                    r"(?:xã|phường|thị trấn)\b[^.\n]*?(?=\b(?:thành|vào|lấy tên|mang tên)\b|[.\n]|$)",
+                    re.IGNORECASE)
 NUMBERED_TYPES = {"Phường", "Quận"}
 PART_OF_NUMBER = re.compile(r"[.,]\d")
 SOURCE_DOMAIN = re.compile(r"(\w+)\.(?:gov\.)?vn$", re.IGNORECASE)
@@ -174,7 +183,7 @@ def find_occurrences(gazetteer, text: str, word_starts: frozenset[int] | None = 
             continue
         n, candidates = match
         start, end = syllables.spans[i][0], syllables.spans[i + n - 1][1]
-        if types or not is_person(syllables, i):
+        if types or not is_person(syllables, i, i + n):
             found.append(Occurrence(start, end, candidates, n, types, "type_word" if types else "area",
                                     map_mark=mark.group(1) if (mark := MAP_MARK.match(text, end)) else "",
                                     person_like=n > 1 and syllables.keys[i] in PEOPLES_NAMES,
@@ -258,17 +267,23 @@ def past_descriptors(gazetteer, syllables: Syllables, i: int) -> int:
     return i
 
 
-def is_person(syllables: Syllables, i: int) -> bool:
-    """A place name inside a run of capitalised words that holds a family name, after a title, or
-    in a credit ("Ảnh: Đức Thọ")."""
+def is_person(syllables: Syllables, i: int, after: int) -> bool:
+    """A place name (syllables i to after) inside a run of capitalised words that holds a family
+    name, after a title, or in a credit ("Ảnh: Đức Thọ"). A full name right after it ends the
+    title's organisation there: "Giám đốc Agribank Hà Tĩnh Trần Văn Nam"."""
     if CREDIT.search(syllables.text, max(0, syllables.spans[i][0] - 40), syllables.spans[i][0]):
         return True
+    # Words in capitals are abbreviations ("UBND"), except in a heading in capitals, where only a
+    # family name and a middle name right before the place name belong to it ("ÔNG NGUYỄN ĐỨC THỌ").
+    heading = syllables.words[i].isupper()
     first = i
     while first > 0 and syllables.joined[first - 1] and capitalised(syllables.words[first - 1]) \
-            and not syllables.words[first - 1].isupper():
+            and (not syllables.words[first - 1].isupper() or heading and i - first < 2):
         first -= 1
     if any(k in SURNAMES for k in syllables.keys[first:i]):
         return True
+    if syllables.joined[after - 1] and syllables.run[after] >= 2 and syllables.keys[after] in PEOPLES_NAMES:
+        return False
     for end in range(first, i + 1):
         for n in (3, 2, 1):
             if end - n >= 0 and tuple(syllables.keys[end - n:end]) in TITLES and \
@@ -360,12 +375,16 @@ def resolve_text(gazetteer, text: str, when: date | None, provinces: frozenset[s
                  word_starts: frozenset[int] | None = None) -> list[Mention]:
     provinces = frozenset(provinces) | source_provinces(gazetteer, None, text)
     occurrences = find_occurrences(gazetteer, text, word_starts)
+    for merger in MERGED.finditer(text):
+        for o in occurrences:
+            if merger.start() <= o.start and o.end <= merger.end() and not o.map_mark:
+                o.map_mark = "cũ"  # as if marked "(cũ)"
     link(gazetteer, text, occurrences)
     # First the names that need no area, then twice with the area they and the source give.
-    chosen = [pick(gazetteer, o, when, None) for o in occurrences]
+    chosen = [pick(gazetteer, o, when, None, provinces) for o in occurrences]
     for _ in range(2):
         area = Area(gazetteer, provinces, [unit for unit in chosen if unit is not None])
-        chosen = [pick(gazetteer, o, when, area) for o in occurrences]
+        chosen = [pick(gazetteer, o, when, area, provinces) for o in occurrences]
     return [Mention(o.start, o.end, unit.resolved, signal(o, unit))
             for o, unit in zip(occurrences, chosen) if unit is not None]
 
@@ -393,18 +412,19 @@ class Area:
             self.districts.update(a for a in gazetteer.ancestors(unit) if len(a) == 3)
 
 
-def pick(gazetteer, o: Occurrence, when: date | None, area: Area | None):
+def pick(gazetteer, o: Occurrence, when: date | None, area: Area | None, sources: frozenset[str]):
     """The unit an occurrence stands for, or None when its context leaves it open. Without an area
-    (the first pass) only occurrences that need none are resolved."""
+    (the first pass) only occurrences that need none are resolved. SOURCES: the provinces the
+    source is about."""
     after_reform = o.map_mark == "mới" or (
         when is not None and when.isoformat() >= REFORM_2025 and o.map_mark != "cũ")
-    candidates = read_in_place(gazetteer, o, after_reform)
+    candidates = read_in_place(gazetteer, o, after_reform, sources)
     strong = bool(o.types or o.hints or o.host)
     if o.signal == "list" and area is not None and o.types != (OTHER_PLACE,) and not any(
             gazetteer.province_of(u) in area.provinces for u in candidates):
         # A list can run on into names of another level: "huyện Hương Sơn và Vũ Quang"; a list of
         # schools or villages does not.
-        return pick(gazetteer, replace(o, types=(), signal="area"), when, area)
+        return pick(gazetteer, replace(o, types=(), signal="area"), when, area, sources)
     if not strong and o.person_like:
         candidates = [u for u in candidates if u.level != "commune" and o.syllables < 3]
     if not candidates or (not strong and o.syllables == 1):
@@ -441,7 +461,7 @@ def on_the_map(candidates: list, when: date | None, after_reform: bool) -> list:
     return candidates
 
 
-def read_in_place(gazetteer, o: Occurrence, after_reform: bool) -> list:
+def read_in_place(gazetteer, o: Occurrence, after_reform: bool, sources: frozenset[str]) -> list:
     """The candidates the words around the name allow: the map of the time, the type word, the
     parents given."""
     candidates = [u for u in o.candidates if after_reform or not u.era]
@@ -449,19 +469,37 @@ def read_in_place(gazetteer, o: Occurrence, after_reform: bool) -> list:
         exact = [u for u in candidates if typed_as(u, o.types, o.key)]
         # "xã" for a township or ward is common; other type words are not mixed up.
         communal = {LEVEL_OF_TYPE[t] for t in o.types} == {"commune"}
-        candidates = exact or [u for u in candidates if communal and u.level == "commune"]
+        loose = [u for u in candidates if communal and u.level == "commune"]
+        # ... so a township of the source's province goes before a commune elsewhere: "xã Đồng Lộc"
+        # in baohatinh.vn is Thị trấn Đồng Lộc, not Xã Đồng Lộc of Thanh Hóa.
+        local = [u for u in loose if gazetteer.province_of(u) in sources]
+        candidates = exact if any(u in exact for u in local) else local or exact or loose
     if o.hints:
         hinted = {code for h in o.hints for u in h.candidates for code in (u.code, u.resolved)}
         held = [u for u in candidates if lies_in(gazetteer, u, hinted)]
         # Hints may be other communes ("Tân Lâm Hương (Thạch Tân, Thạch Hương cũ)"); a district or
         # province that holds none of the candidates names another place of the same name.
         above = any(u.level != "commune" for h in o.hints for u in h.candidates)
-        candidates = held or ([] if above else candidates)
+        candidates = held or grown_into(gazetteer, candidates, o.hints) or ([] if above else candidates)
     elif o.host:
         # A parent holds the name it follows: "Kỳ Khang (Kỳ Anh)" is in the district, not the town.
         held = [u for u in candidates if any(u.code in gazetteer.ancestors(h) for h in o.host.candidates)]
         candidates = held or [u for u in candidates if u.level != "commune"] or candidates
     return candidates
+
+
+def grown_into(gazetteer, candidates: list, hints: list[Occurrence]) -> list:
+    """Candidates that a city or town of the hinted district's province has held since before the
+    sources: towns grow by taking their neighbours' communes, so the district may be the one it had
+    then ("Hoằng Quang (huyện Hoằng Hóa)" of 2010 is a ward of Thanh Hóa city by 2019)."""
+    provinces = {gazetteer.province_of(u) for h in hints for u in h.candidates if u.level == "district"}
+    found = []
+    for unit in candidates:
+        first, start, _ = unit.parents[0] if unit.parents else (None, None, None)
+        town = gazetteer.unit(first) if first and start is None else None
+        if town and town.type in ("Thành phố", "Thị xã") and gazetteer.province_of(town) in provinces:
+            found.append(unit)
+    return found
 
 
 def lies_in(gazetteer, unit, codes: set[str]) -> bool:

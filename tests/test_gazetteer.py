@@ -12,6 +12,7 @@ from corpus.article import Article
 from gazetteer import Gazetteer
 from gazetteer.cli import lookup
 from gazetteer.names import name_key, short_name, syllable_key
+from pipeline.nlp import blank
 
 EXAMPLES = [json.loads(line) for line in
             (Path(__file__).parent / "examples" / "places.jsonl").read_text(encoding="utf-8").splitlines()
@@ -222,3 +223,20 @@ def test_a_place_word_inside_a_compound_word_is_no_place_word(sentence, expect):
     text = f"Huyện Nam Đàn (Nghệ An) họp\n\nXã Kim Liên đạt 17/19 tiêu chí.\n\n{sentence}"
     doc = process(Article(key="x", text=text, published="2014-07-17"))
     assert [m.unit for m in doc._.mentions if m.start > text.index(sentence)] == expect
+
+
+@pytest.mark.parametrize("sentence, published, expect", [
+    ("Khu di tích lịch sử Ngã ba Đồng Lộc đón 1 triệu lượt khách.", "2019-05-01", []),  # a landmark
+    ("Khu du lịch biển Thiên Cầm đón khách.", "2019-05-01", []),
+    ("Nhu cầu về Đồng Lộc tăng mạnh.", "2019-05-01", ["18484"]),
+    ("Giám đốc Agribank Hà Tĩnh Trần Văn Nam cho biết.", "2019-05-01", ["42"]),
+    # the communes a merger takes in are the former ones; the new map's Sơn Hồng is 18160
+    ("Huyện sáp nhập 3 xã: Sơn Tây, Sơn Lĩnh, Sơn Hồng thành một xã.", "2025-10-20",
+     ["18172", "18160", "18139"]),
+    ("Sau sáp nhập, xã Sơn Hồng có 25 thôn.", "2025-10-20", ["18160"]),
+])
+def test_landmarks_organisations_and_mergers_in_a_segmented_article(gazetteer, sentence, published, expect):
+    text = f"(Baohatinh.vn) - Huyện Can Lộc họp\n\nXã Đồng Lộc đạt 19/19 tiêu chí.\n\n{sentence}"
+    doc = blank().make_doc(text)
+    doc._.article = Article(key="x", text=text, published=published)
+    assert [m.unit for m in gazetteer.resolve(doc) if m.start > text.index(sentence)] == expect
