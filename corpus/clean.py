@@ -58,6 +58,13 @@ def normalize(text: str) -> str:
     return unify_tone_marks(text)
 
 
+def without_diacritics(text: str) -> str:
+    """Lower case without tone marks or vowel marks, "đ" as "d": what a user types without
+    Vietnamese input ("Đức Thọ" -> "duc tho")."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def unify_tone_marks(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     moved = TONE_ON_SECOND_VOWEL.sub(lambda m: m[1] + m[3] + m[2], decomposed)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from corpus.clean import without_diacritics
+
 REFORM_2025 = "2025-07-01"
 
 # Type words as they stand in full names, longest first.
@@ -37,8 +39,7 @@ def syllable_key(syllable: str) -> str:
 def fold(name: str) -> str:
     """Lower case without diacritics or spaces, "đ" as "d": "Hà Tĩnh" -> "hatinh", the form of
     vietnamadminunits' keys and of outlets' domain names."""
-    decomposed = unicodedata.normalize("NFD", name.lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+    return "".join(c for c in without_diacritics(name) if c.isalnum())
 
 
 def short_name(name: str) -> str:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from datetime import date, datetime, timezone
 from importlib.metadata import version
 
@@ -10,6 +9,7 @@ import sqlite_utils
 from spacy.tokens import Doc
 
 from corpus.article import Article, Rejection
+from corpus.clean import without_diacritics
 from gazetteer import Gazetteer
 from pipeline.facts import FACT_TYPES, FIELDS, Fact
 
@@ -27,11 +27,8 @@ TABLES = {"mention": "mentions", "criteria_count": "criteria_counts", "unit_coun
 
 
 def fold(text: str | None) -> str | None:
-    """Lower case without diacritics, "đ" as "d": what a user types without Vietnamese input."""
-    if text is None:
-        return None
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """The text as a user types it without Vietnamese input, for the search index."""
+    return None if text is None else without_diacritics(text)
 
 
 def content_hash(article: Article) -> str:

@@ -4,7 +4,7 @@ import unicodedata
 import pytest
 
 from corpus import read_inputs, sample_corpus
-from corpus.clean import clean_text, normalize, unify_tone_marks
+from corpus.clean import clean_text, normalize, unify_tone_marks, without_diacritics
 from corpus.titles import find_title, without_site_name
 
 TONE_MARKS = [
@@ -278,3 +278,10 @@ def test_sample_texts_are_clean_and_final(samples):
         assert article.text == unicodedata.normalize("NFC", article.text)
         assert article.text == clean_text(article.text, article.title)  # cleaning again changes nothing
         assert "\r" not in article.text
+
+
+@pytest.mark.parametrize(("text", "typed"), [
+    ("Đức Thọ", "duc tho"), ("Hoà Hải, thuỷ lợi", "hoa hai, thuy loi"), ("ĐẠT CHUẨN", "dat chuan"),
+])
+def test_without_diacritics_is_what_a_user_types(text, typed):
+    assert without_diacritics(text) == typed
