@@ -23,7 +23,7 @@ from spacy.language import Language
 
 from extractors.money import find_money
 from extractors.numbers import word_alternation
-from extractors.subject import article_date, subject_units
+from extractors.subject import ancestor_at, article_date, main_unit, subject_units
 from extractors.timex import TimeExpr, find_times
 from pipeline.facts import Fact
 
@@ -162,7 +162,8 @@ def clause_candidates(text: str, span: tuple[int, int], times: list[TimeExpr]) -
         # the trigger itself is no task: "lộ trình" holds "trình" (submit)
         task_words = before[trigger.end():] if trigger else before
         own_goal = previous_looked_back or (i > 0 and trigger is not None)
-        cand.looks_back = own_goal and bool(words("tasks", "words").search(task_words))
+        cand.looks_back = (own_goal and bool(words("tasks", "words").search(task_words))
+                           and not opens_goal(before, text[slice(*cand.after)]))
         # a trigger right before a time that looks forward leads to that time ("Năm 2011, xã được
         # chọn làm điểm, phấn đấu đến năm 2015 đạt chuẩn"), not to the one before it
         leads_here = trigger is not None and len(task_words.split()) <= rules()["lead_in"]["max_words"]
@@ -176,6 +177,15 @@ def clause_candidates(text: str, span: tuple[int, int], times: list[TimeExpr]) -
         else:
             cand.region = [cand.after] + ([cand.before] if i == 0 else [])
     return found
+
+
+def opens_goal(before: str, after: str) -> bool:
+    """Whether a time that opens its part of the clause (after a comma, with at most its relation
+    word before it) leads to a standard after it: "Năm 2020, huyện phấn đấu có thêm 10 xã đạt chuẩn
+    NTM nâng cao, đến năm 2021 trở thành huyện NTM kiểu mẫu" (the words before are 2020's)."""
+    part = re.split(r"[,:]", before)
+    return (len(part) > 1 and len(part[-1].split()) <= rules()["lead_in"]["max_words"]
+            and bool(goals_in(after)))
 
 
 def goal_span(text: str, cand: Candidate) -> tuple[int, int]:
@@ -213,6 +223,8 @@ def sets_goal(text: str, end: int) -> bool:
     """Whether a trigger before end sets a goal: one right before an amount only tells what the
     amount is ("tổng kinh phí dự kiến 85 tỷ đồng")."""
     for trigger in words("triggers", "words").finditer(text[:end]):
+        if re.search(rules()["triggers"]["measured"], text[:trigger.start()]):
+            continue
         amounts = find_money(text[trigger.end():])
         if not (amounts and not text[trigger.end():trigger.end() + amounts[0].start].strip()):
             return True
@@ -221,6 +233,13 @@ def sets_goal(text: str, end: int) -> bool:
 
 def is_target(text: str) -> bool:
     return bool(re.search(rules()["targets"]["pattern"], text, re.IGNORECASE))
+
+
+def counts_more_units(clause: str) -> bool:
+    """Whether a clause without a time counts more units to reach a standard, under the limit of
+    the goal before it: "Năm 2025, huyện phấn đấu đạt chuẩn NTM nâng cao; có thêm 3 xã đạt chuẩn
+    NTM kiểu mẫu"."""
+    return bool(re.match(rf"\W*{rules()['more_units']['pattern']}", clause, re.IGNORECASE) and goals_in(clause))
 
 
 def tells_money(text: str) -> bool:
@@ -239,16 +258,24 @@ def recurs(text: str, time: TimeExpr) -> bool:
     return bool(season or re.match(rf"\s*(?:{words('recurring', 'words').pattern})", text[time.end:]))
 
 
+def dates_money(text: str, time: TimeExpr) -> bool:
+    """Whether the year only dates the money before it ("vốn năm 2024")."""
+    return time.granularity == "year" and bool(
+        re.search(rf"(?:{words('budget_years', 'words').pattern})\s*$", text[:time.start]))
+
+
 def sentence_deadlines(text: str, anchor: date | None) -> list[Candidate]:
     """The goals with a time limit in one sentence, each with its goals and the spans naming its units."""
     if re.search(rules()["questions"]["pattern"], text):
         return []
-    times = [t for t in find_times(text, anchor) if is_limit(text, t, anchor) and not recurs(text, t)]
+    times = [t for t in find_times(text, anchor)
+             if is_limit(text, t, anchor) and not recurs(text, t) and not dates_money(text, t)]
     found = []
     previous_goals: list[str] = []
     for span in clauses(text):
         candidates = clause_candidates(text, span, times)
-        if not candidates and found and is_target(text[slice(*span)]):
+        clause = text[slice(*span)]
+        if not candidates and found and (is_target(clause) or counts_more_units(clause)):
             found.append(shared_limit(text, span, found[-1]))
             continue
         for cand in candidates:
@@ -339,7 +366,11 @@ def scope_units(doc, text: str) -> list[str | None] | None:
         return [None]
     if words("scope", "province").search(text):
         provinces = Counter(m.unit for m in doc._.mentions or [] if len(m.unit) == 2)
-        return [provinces.most_common(1)[0][0]] if provinces else None
+        if provinces:
+            return [provinces.most_common(1)[0][0]]
+        # a page that never names its province speaks of the one its units are in
+        province = ancestor_at(main_unit(doc), "province", article_date(doc))
+        return [province] if province else None
     return None
 
 
@@ -354,9 +385,17 @@ def group_members(doc, spans: list[tuple[int, int]]) -> list[str]:
             named_next = doc._.article.text[start + match.end():].lstrip()[:1]
             if named_next.isupper() or named_next.isdigit():
                 continue
+            if is_target_count(match.group(), doc._.article.text[start + match.end():]):
+                continue
             if not counted_after.search(doc._.article.text[max(0, position - 16):position]):
                 return communes_named_before(doc, position)
     return []
+
+
+def is_target_count(count: str, after: str) -> bool:
+    """Whether a count of communes is the number to reach a standard ("1 xã đạt chuẩn")."""
+    data = rules()["group"]
+    return count.split()[0].lower() not in data["not_counts"] and bool(re.match(data["targets"], after, re.IGNORECASE))
 
 
 def communes_named_before(doc, position: int) -> list[str]:

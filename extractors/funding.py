@@ -141,16 +141,20 @@ def criterion_after(text: str, position: int) -> str | None:
     return codes[fold(match.group("name"))] if match else None
 
 
-def criterion_of(text: str, money: Money) -> str | None:
-    """The criterion named last in the clause that governs the amount, else the one it is for."""
-    head, purpose = criterion_heads()
-    clause = text[clause_start(text, money.start):money.start]
-    named = [code for h in head.finditer(clause) if (code := criterion_after(clause, h.end()))]
-    if named:
-        return named[-1]
+def criterion_of(text: str, money: Money, own_start: int) -> str | None:
+    """The criterion named last in the amount's own words, else the one it is for, else the one
+    named last in the clause that governs it: in "Xã A cần 7 tỷ đồng để hoàn thành tiêu chí thủy
+    lợi, xã B cần 5 tỷ đồng cho tiêu chí môi trường" the second amount is for its own criterion."""
     tail = tail_of(text, money)
-    lead_in = purpose.match(tail)
-    return criterion_after(tail, lead_in.end()) if lead_in else None
+    lead_in = criterion_heads()[1].match(tail)
+    return (last_criterion(text[own_start:money.start])
+            or (criterion_after(tail, lead_in.end()) if lead_in else None)
+            or last_criterion(text[clause_start(text, money.start):money.start]))
+
+
+def last_criterion(text: str) -> str | None:
+    named = [code for head in criterion_heads()[0].finditer(text) if (code := criterion_after(text, head.end()))]
+    return named[-1] if named else None
 
 
 def tail_of(text: str, money: Money) -> str:
@@ -240,11 +244,14 @@ def sentence_funding(text: str, carried_role: str | None = None) -> list[Funding
     found = []
     is_item = re.match(rules()["breakdown"]["items"], text)
     divides_total = is_item or breakdown_marker().match(text.lstrip())
-    previous_end = 0
+    previous_end, previous_giver_at = 0, None
     previous_role, head_role = (carried_role if divides_total else None), (carried_role if is_item else None)
     amounts = [m for m in find_money(text) if m.amount_vnd and not m.vague]
     for index, money in enumerate(amounts):
         lead = text[previous_end:money.start]
+        # the words right after the amount before are its own ("... 7 tỷ đồng để hoàn thành tiêu
+        # chí thủy lợi, ...")
+        own_start = previous_end + len(tail_of(text, amounts[index - 1])) if index else 0
         previous_end = money.end
         if breakdown_marker().search(lead):
             head_role = previous_role
@@ -263,10 +270,15 @@ def sentence_funding(text: str, carried_role: str | None = None) -> list[Funding
         if head_role and (not roles or head_role in rules()["breakdown"]["head_role_kept"]):
             roles.append(head_role)
         previous_role = role or head_role
-        criterion = criterion_of(text, money)
+        criterion = criterion_of(text, money, own_start)
         funder = funder_of(lead, tail_of(text, money))
         giver = last_cue_match(lead, funder_cues()) or last_match(passive_giver(), lead)
         giver_at = money.start - len(lead) + giver.start() if giver else None
+        # an amount whose words name no unit has the subject of the one before: in "huyện được
+        # tỉnh phân bổ 45 tỷ đồng, đã giải ngân 30 tỷ đồng" both are the district's, not the giver's
+        if giver_at is None and not re.search(rules()["carried_subject"]["unit_words"], lead, re.IGNORECASE):
+            giver_at = previous_giver_at
+        previous_giver_at = giver_at
         next_start = amounts[index + 1].start if index + 1 < len(amounts) else len(text)
         recipient = recipient_of(text, money, next_start)
         found.extend(FundingRead(money, kind, criterion, funder, giver_at, recipient, money.start - len(lead))
@@ -286,7 +298,10 @@ def neutral_role(lead: str) -> str | None:
 
 
 def is_requested(lead: str) -> bool:
-    """Whether the words leading to an amount ask for it: a request before its role cue."""
+    """Whether the words leading to an amount ask for it: a request before its role cue, in the
+    amount's clause ("yêu cầu các huyện hoàn thiện hồ sơ đề nghị công nhận ...; tỉnh sẽ bố trí
+    thêm 100 tỷ đồng" asks for nothing)."""
+    lead = lead[clause_start(lead, len(lead)):]
     request = request_cue().search(lead)
     cue = last_cue_match(lead, role_cues())
     return bool(request and cue and request.start() < cue.start())

@@ -85,7 +85,10 @@ def patterns() -> list[tuple[re.Pattern, Reader]]:
         (rf"{quarter}\s+(?P<quarter>[IVXL]+|\d+)(?!\w){year_tail}?", read_quarter),
         (rf"{quarter}\s+(?P<rel>{rel})", read_relative_quarter),
         (rf"(?P<half>{halves})\s+năm(?:\s+{year_word})?(?!\w)", read_half),
-        (rf"(?P<months>\d{{1,2}})\s+tháng\s+đầu\s+năm(?:\s+{year_word})?(?!\w)", read_months_to_date),
+        # "9 tháng đầu năm", and without "đầu" when the year follows: "9 tháng năm 2024"
+        (rf"(?P<months>\d{{1,2}})\s+tháng\s+(?P<first>đầu\s+)?năm"
+         rf"(?(first)|(?=\s+(?:\d{{4}}|{rel})))(?:\s+{year_word})?(?!\w)",
+         read_months_to_date),
         (rf"(?:(?P<part>{year_parts})\s+)?năm\s+(?P<year>\d{{4}})(?!\d)"
          rf"(?:\s*[-–]\s*(?:năm\s+)?(?P<last>\d{{4}})(?!\d))?", read_year),
         (rf"(?:(?P<part>{year_parts})\s+)?năm\s+(?P<rel>{rel})", read_relative_year),
