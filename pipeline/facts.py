@@ -17,6 +17,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "deadline": ("goal", "date_from", "date_to", "granularity", "relation"),
 }
 FACT_TYPES = tuple(FIELDS)
+# Fields that say how a fact was worded, not which fact it is: "năm 2024" and "trong năm 2024"
+# set one deadline.
+WORDING = {"deadline": ("relation",)}
 
 
 @dataclass
@@ -43,7 +46,8 @@ class Fact:
 
     def key(self) -> tuple:
         """What makes two facts the same fact (a fact stated twice in one article is one fact)."""
-        return (self.type, self.unit, *(self.fields.get(f) for f in FIELDS[self.type]))
+        identity = [f for f in FIELDS[self.type] if f not in WORDING.get(self.type, ())]
+        return (self.type, self.unit, *(self.fields.get(f) for f in identity))
 
 
 # `doc._.article.text` is the Doc's text as a plain string: rules that read the text many times
