@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from extractors.rules import load_rules
 
 DASH = r"\s*[-–—]\s*"
 # What may stand between two names of a list.
@@ -27,7 +27,7 @@ def name_pattern(name: str) -> str:
 @cache
 def vocabulary() -> tuple[re.Pattern, dict[str, str]]:
     """One pattern for every criterion name (longest first) and the code of each name."""
-    names = tomllib.loads(resources.files(__package__).joinpath("criteria.toml").read_text("utf-8"))["names"]
+    names = load_rules("criteria.toml")["names"]
     codes = {fold(n): code for code, forms in names.items() for n in forms}
     alternation = "|".join(name_pattern(n) for n in sorted(codes, key=len, reverse=True))
     return re.compile(rf"(?:tiêu chí\s+)?(?P<name>{alternation})(?!\w)", re.IGNORECASE), codes

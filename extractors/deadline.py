@@ -12,17 +12,16 @@ standard heads a list whose items are its goals ("Mục tiêu đến năm 2025:"
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 
 from extractors.money import find_money
 from extractors.numbers import word_alternation
+from extractors.rules import load_rules
 from extractors.subject import ancestor_at, article_date, main_unit, subject_units
 from extractors.timex import TimeExpr, find_times
 from pipeline.facts import Fact
@@ -30,9 +29,8 @@ from pipeline.facts import Fact
 NOT_LIMITS = {"from", "as_of", "compared"}   # relations of a time that is not a time limit
 
 
-@cache
 def rules() -> dict:
-    return tomllib.loads(resources.files(__package__).joinpath("deadline_rules.toml").read_text("utf-8"))
+    return load_rules("deadline_rules.toml")
 
 
 @cache

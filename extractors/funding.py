@@ -11,10 +11,8 @@ Phước"), else the finest unit named in its clause, else the subject the sente
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 
@@ -22,15 +20,15 @@ from extractors.criteria import fold, vocabulary
 from extractors.deadline import group_members, last_match, named_units
 from extractors.money import Money, find_money, in_dong
 from extractors.numbers import NUMBER, word_alternation
+from extractors.rules import load_rules
 from extractors.subject import article_date, common_parent, smallest_holder, subject_units
 from pipeline.facts import Fact
 
 NEUTRAL = "neutral"
 
 
-@cache
 def rules() -> dict:
-    return tomllib.loads(resources.files(__package__).joinpath("funding_rules.toml").read_text("utf-8"))
+    return load_rules("funding_rules.toml")
 
 
 def cue_pattern(words) -> re.Pattern:

@@ -8,8 +8,15 @@ import re
 from extractors.criteria import read_list
 from extractors.numbers import NUMBER, parse_number
 from extractors.progress_patterns import LEVEL_OF_WORD, last_standard_in, patterns, standard_in
-from extractors.progress_sentence import (Count, Sentence, aside, inherited_standard, is_target, unnamed_speaker,
-                                          unresolved)
+from extractors.progress_sentence import (
+    Count,
+    Sentence,
+    aside,
+    inherited_standard,
+    is_target,
+    unnamed_speaker,
+    unresolved,
+)
 from extractors.subject import GROUP, NAMED, NATIONAL, clause_bounds, last_group, references, subject_units
 from pipeline.facts import Fact
 

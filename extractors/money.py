@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 
 from extractors.numbers import NUMBER, number_words_pattern, parse_number_words, word_alternation
 from extractors.numbers import rules as number_rules
+from extractors.rules import load_rules
 
 
 @dataclass
@@ -22,9 +21,8 @@ class Money:
     high_vnd: int | None = None   # the upper end of a range ("2 - 3 tỷ đồng"), amount_vnd its lower
 
 
-@cache
 def rules() -> dict:
-    return tomllib.loads(resources.files(__package__).joinpath("money.toml").read_text("utf-8"))
+    return load_rules("money.toml")
 
 
 @cache

@@ -6,17 +6,16 @@ A dot not followed by exactly three digits is not a Vietnamese number ("1.2" is 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from extractors.rules import load_rules
 
 NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?![\d]|[.,]\d)"
 
 
-@cache
 def rules() -> dict:
-    return tomllib.loads(resources.files(__package__).joinpath("numbers.toml").read_text("utf-8"))
+    return load_rules("numbers.toml")
 
 
 def word_alternation(words) -> str:

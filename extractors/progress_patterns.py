@@ -3,18 +3,16 @@ words around them, and the standard some words name."""
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
 
 from extractors.numbers import NUMBER, word_alternation
+from extractors.rules import load_rules
 
 LEVEL_OF_WORD = {"huyện": "district", "tỉnh": "province", "xã": "commune"}
 
 
-@cache
 def rules() -> dict:
-    return tomllib.loads(resources.files(__package__).joinpath("progress_rules.toml").read_text("utf-8"))
+    return load_rules("progress_rules.toml")
 
 
 def cues(words) -> str:

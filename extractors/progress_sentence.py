@@ -8,8 +8,16 @@ from dataclasses import dataclass, field
 
 from extractors.numbers import parse_number
 from extractors.progress_patterns import last_standard_in, members, patterns
-from extractors.subject import (BACKREF, LEVEL, NAMED, Reference, clause_bounds, previous_sentence, references,
-                                subject_reference)
+from extractors.subject import (
+    BACKREF,
+    LEVEL,
+    NAMED,
+    Reference,
+    clause_bounds,
+    previous_sentence,
+    references,
+    subject_reference,
+)
 
 
 @dataclass

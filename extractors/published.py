@@ -11,14 +11,14 @@ article's own explicit dates imply.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 
 from extractors.numbers import word_alternation
-from extractors.timex import find_times, make_date, rules as time_rules
+from extractors.rules import load_rules
+from extractors.timex import find_times, make_date
+from extractors.timex import rules as time_rules
 
 TIME_OF_DAY = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 TIME_ZONE = r"\[?\(?GMT\s*[+-]\s*\d{1,2}\)?\]?"
@@ -27,9 +27,8 @@ SEPARATOR = r"[\s,\-–|:]*"
 SENTENCE_START = r"(?:^\s*|(?<=[.!?] )|(?<=\) [-–] ))"
 
 
-@cache
 def rules() -> dict:
-    return tomllib.loads(resources.files(__package__).joinpath("published.toml").read_text("utf-8"))
+    return load_rules("published.toml")
 
 
 @cache

@@ -10,15 +10,14 @@ article is mostly about.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
 
-from gazetteer.units import Gazetteer
 from extractors.numbers import word_alternation
+from extractors.rules import load_rules
+from gazetteer.units import Gazetteer
 
 # Levels from the top; villages (thôn) are counted but never named as units.
 LEVELS = {"province": 0, "district": 1, "commune": 2, "village": 3}
@@ -34,9 +33,8 @@ class Reference:
     locative: bool = False        # "ở huyện X", "của tỉnh": where something is, not who acts
 
 
-@cache
 def rules() -> dict:
-    return tomllib.loads(resources.files(__package__).joinpath("subject_rules.toml").read_text("utf-8"))
+    return load_rules("subject_rules.toml")
 
 
 def words(key: str) -> str:

@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import calendar
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 
 from extractors.numbers import word_alternation
+from extractors.rules import load_rules
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
@@ -50,9 +49,8 @@ class TimeExpr:
 Reader = Callable[[re.Match, "date | None"], "TimeExpr | None"]
 
 
-@cache
 def rules() -> dict:
-    return tomllib.loads(resources.files(__package__).joinpath("time.toml").read_text("utf-8"))
+    return load_rules("time.toml")
 
 
 def alternation(words) -> str:

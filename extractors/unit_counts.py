@@ -6,10 +6,29 @@ from __future__ import annotations
 import re
 
 from extractors.progress_patterns import patterns, standard_in
-from extractors.progress_sentence import (Count, Sentence, aside, inherited_standard, is_target, number, status_year,
-                                          unresolved)
-from extractors.subject import (LEVEL, NAMED, Reference, article_date, clause_bounds, common_parent, fits, main_unit,
-                                references, subject_reference, subject_units)
+from extractors.progress_sentence import (
+    Count,
+    Sentence,
+    aside,
+    inherited_standard,
+    is_target,
+    number,
+    status_year,
+    unresolved,
+)
+from extractors.subject import (
+    LEVEL,
+    NAMED,
+    Reference,
+    article_date,
+    clause_bounds,
+    common_parent,
+    fits,
+    main_unit,
+    references,
+    subject_reference,
+    subject_units,
+)
 from pipeline.facts import Fact
 
 VERB_REACH = 60   # characters from a count to its verb: "23/23 xã được công nhận", "8 xã chưa đạt"

@@ -7,8 +7,17 @@ import re
 
 from extractors.progress_patterns import LEVEL_OF_WORD, patterns, standard_in
 from extractors.progress_sentence import Sentence, aside, inherited_standard, is_target, status_year
-from extractors.subject import (GROUP, NAMED, NATIONAL, Reference, clause_bounds, level_of, references,
-                                subject_reference, subject_units)
+from extractors.subject import (
+    GROUP,
+    NAMED,
+    NATIONAL,
+    Reference,
+    clause_bounds,
+    level_of,
+    references,
+    subject_reference,
+    subject_units,
+)
 from pipeline.facts import Fact
 
 STATUS_RANK = {"pending": 0, "target": 1, "not_met": 2, "achieved": 3}
