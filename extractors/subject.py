@@ -2,8 +2,9 @@
 
 A sentence refers to units in a few ways (subject_rules.toml): by name ("huyện Hương Sơn", or a list
 "các xã Hương Bình, Hương Thủy"), by a bare level word that means the unit in focus ("toàn huyện",
-"huyện đạt chuẩn"), back to the group last named ("các xã này", "cả 3 xã"), or to the whole
-country ("cả nước"). A fact is about the nearest reference before its words in its clause, else one
+"huyện đạt chuẩn", "đề nghị xã"), back to the group last named ("các xã này", "cả 3 xã"), to the
+whole country ("cả nước"), or, inside a quotation, to the unit of its speaker ("Chủ tịch UBND xã X:
+“Chúng tôi ...”"). A fact is about the nearest reference before its words in its clause, else one
 after them, else the subject of an earlier clause or of the previous sentence, else the unit the
 article is mostly about.
 """
@@ -21,7 +22,7 @@ from gazetteer.units import Gazetteer
 
 # Levels from the top; villages (thôn) are counted but never named as units.
 LEVELS = {"province": 0, "district": 1, "commune": 2, "village": 3}
-NAMED, LEVEL, NATIONAL, GROUP, BACKREF = "named", "level", "national", "group", "backref"
+NAMED, LEVEL, NATIONAL, GROUP, BACKREF, SPEAKER = "named", "level", "national", "group", "backref", "speaker"
 
 
 @dataclass
@@ -31,6 +32,8 @@ class Reference:
     kind: str
     units: list[str] = field(default_factory=list)
     locative: bool = False        # "ở huyện X", "của tỉnh": where something is, not who acts
+    whose: bool = False           # "trên địa bàn huyện": a place that says whose a total is
+    speaks: bool = False          # "Chủ tịch UBND xã X": the unit of someone who may be quoted
 
 
 def rules() -> dict:
@@ -52,12 +55,18 @@ def patterns() -> dict[str, re.Pattern]:
         "not_before_level": re.compile(rf"(?:^|\W)(?:{words('not_before_level')})\s*$", flags),
         "not_after_level": re.compile(rf"^\s*(?:{words('not_after_level')})(?!\w)", flags),
         "locative": re.compile(rf"(?:^|\W)(?:{words('locative')})\s+(?:{words('type_words')})?\s*$", flags),
+        "whose": re.compile(rf"(?:^|\W)(?:{words('whose')})\s+(?:{words('type_words')})?\s*$", flags),
+        "speaker": re.compile(rf"(?:^|\W)(?:{words('speaker_titles')})\s+(?:{words('speaker_bodies')})?\s*"
+                              rf"(?:{words('type_words')})?\s*$", flags),
+        "speaker_end": re.compile(rf"^\s*(?:[,.:;)–-]|(?:{words('speech')})(?!\w))", flags),
+        "first_person": re.compile(rf"(?<!\w)(?:{words('first_person')})(?!\w)", flags),
         "adjunct": re.compile(rf"(?:^|\W)(?:{words('adjunct')})\s+(?:{words('type_words')})?\s*$", flags),
         "apposed": re.compile(rf"^\s*,\s*(?:{words('type_words')})?\s*$", flags),
         "list_item": re.compile(rf"[^\S\n]*(?:{'|'.join(rules()['layout']['item_marks'])})[^\S\n]"),
         # a line that only names a unit, before its items: "Huyện Hương Khê:" ("|" stands for the name)
         "heading": re.compile(rf"\s*(?:(?:{'|'.join(rules()['layout']['item_marks'])})\s*)?(?:{words('type_words')})?\s*\|\s*:\s*",
                               flags),
+        "title_prefix": re.compile(rf"\s*(?:{words('type_words')})?\s*\|\s*", flags),
         "list_gap": re.compile(rf"^\s*(?:\([^()]*\))?\s*(?:[,;]|và|,\s*và)?\s*(?:{words('type_words')})?\s*$",
                                flags),
     }
@@ -145,7 +154,8 @@ def named_references(doc) -> list[Reference]:
                 last.units.append(m.unit)
             continue
         locative = bool(patterns()["locative"].search(text[max(0, m.start - 30):m.start]))
-        found.append(Reference(m.start, m.end, NAMED, [m.unit], locative))
+        speaks = bool(patterns()["speaker"].search(text[max(0, m.start - 50):m.start]))
+        found.append(Reference(m.start, m.end, NAMED, [m.unit], locative, speaks=speaks))
     return found
 
 
@@ -157,6 +167,12 @@ def other_references(doc, named: list[Reference]) -> list[Reference]:
         return not any(s < end and start < e for s, e in taken)
 
     found = []
+    groups = [g.span() for g in patterns()["group"].finditer(text)]
+    for m in patterns()["first_person"].finditer(text):
+        # inside a longer group ("các địa phương") it is no first person
+        if in_quote(text, m.start()) and not any(s < m.start() and m.end() <= e for s, e in groups):
+            found.append(Reference(m.start(), m.end(), SPEAKER))
+            taken.append(m.span())
     for kind in (NATIONAL, BACKREF, GROUP):
         for m in patterns()[kind].finditer(text):
             if free(*m.span()):
@@ -166,6 +182,11 @@ def other_references(doc, named: list[Reference]) -> list[Reference]:
         if not free(*m.span()):
             continue
         before, after = text[max(0, m.start() - 30):m.start()], text[m.end():m.end() + 30]
+        # "Theo ông P - Chủ tịch UBND xã, ...": the title of someone speaking for the unit in focus
+        if patterns()["speaker"].search(text[max(0, m.start() - 50):m.start()]) and patterns()["speaker_end"].match(after) \
+                and m.group("word").lower() in rules()["speaker_titles"]["bare_levels"]:
+            found.append(Reference(m.start(), m.end(), LEVEL, [m.group("word").lower()], speaks=True))
+            continue
         if not m.group("whole") and (patterns()["not_before_level"].search(before)
                                      or patterns()["not_after_level"].match(after)):
             continue
@@ -176,7 +197,8 @@ def other_references(doc, named: list[Reference]) -> list[Reference]:
                 re.search(r"[/\d]\s*$", before) and not re.search(r"năm\s+\d{4}\s*$", before, re.IGNORECASE)):
             continue
         locative = not m.group("whole") and bool(patterns()["locative"].search(before))
-        found.append(Reference(m.start(), m.end(), LEVEL, [m.group("word").lower()], locative))
+        whose = locative and bool(patterns()["whose"].search(before))
+        found.append(Reference(m.start(), m.end(), LEVEL, [m.group("word").lower()], locative, whose))
     return found
 
 
@@ -187,7 +209,7 @@ def references(doc) -> list[Reference]:
         refs = sorted(named + other_references(doc, named), key=lambda r: r.start)
         for ref in refs:
             resolve(doc, ref, refs)
-        doc.user_data["ntm_references"] = refs
+        doc.user_data["ntm_references"] = [r for r in refs if r.kind != SPEAKER or r.units]
     return doc.user_data["ntm_references"]
 
 
@@ -203,6 +225,31 @@ def resolve(doc, ref: Reference, refs: list[Reference]) -> None:
     elif ref.kind == BACKREF:
         group = last_group(refs, ref.start)
         ref.units = list(group.units) if group else []
+    elif ref.kind == SPEAKER:
+        speaker = last_speaker(doc, refs, ref.start)
+        ref.units = list(speaker.units) if speaker else []
+        # with no speaker named, a first person says no more than it did outside a quote
+        if not speaker and patterns()["group"].fullmatch(doc._.article.text, ref.start, ref.end):
+            ref.kind = GROUP
+
+
+def in_quote(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside a quotation opened in its paragraph."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos]
+    return (line.count('"') + line.count("“") - line.count("”")) % 2 == 1
+
+
+def last_speaker(doc, refs: list[Reference], pos: int) -> Reference | None:
+    """The unit of the one speaking at `pos`: named with their title after the quote in its paragraph
+    ("\"Chúng tôi ...\", Chủ tịch UBND xã X cho biết"), else before it there or in the paragraph
+    before ("Theo Chủ tịch UBND xã Hoàn Trạch, ... \"Chúng tôi ...\", ông nói")."""
+    text = doc._.article.text
+    paragraph = text.rfind("\n", 0, pos)
+    horizon = text.rfind("\n", 0, paragraph) + 1 if paragraph > 0 else 0
+    paragraph_end = text.find("\n", pos) % (len(text) + 1)
+    speakers = [r for r in refs if r.speaks and r.units]
+    return next((r for r in speakers if pos < r.start < paragraph_end and not in_quote(text, r.start)), None) or \
+        next((r for r in reversed(speakers) if horizon <= r.start and r.end <= pos), None)
 
 
 def unit_in_focus(doc, pos: int, level: str, refs: list[Reference]) -> str | None:
@@ -218,11 +265,17 @@ def unit_in_focus(doc, pos: int, level: str, refs: list[Reference]) -> str | Non
     if level == "commune":
         if level_of(main) == "commune":
             return main
-        # an article whose title names the one commune it names is about that commune
+        # an article whose title or lead names the one commune it names is about that commune
         communes = {m.unit for m in doc._.mentions or [] if level_of(m.unit) == "commune"}
-        titled = {m.unit for m in doc._.mentions or [] if m.start < doc._.article.text.find("\n") % (len(doc._.article.text) + 1)}
-        return communes.pop() if len(communes) == 1 and communes <= titled else None
+        headed = {m.unit for m in doc._.mentions or [] if m.start < lead_end(doc._.article.text)}
+        return communes.pop() if len(communes) == 1 and communes <= headed else None
     return ancestor_at(main, level, article_date(doc))
+
+
+def lead_end(text: str) -> int:
+    """The end of the lead: the first paragraph after the title."""
+    lead = re.search(r"\n\s*\S[^\n]*", text)
+    return lead.end() if lead else len(text)
 
 
 def last_group(refs: list[Reference], pos: int) -> Reference | None:
@@ -239,9 +292,10 @@ def main_unit(doc) -> str | None:
         if patterns()["national"].search(doc._.article.text, 0, first_line_end):
             doc.user_data["ntm_main_unit"] = None
             return None
+        title_start = title_prefix_end(doc, first_line_end)
         scores: Counter = Counter()
         for m in doc._.mentions or []:
-            weight = 2 if m.start < first_line_end else 1
+            weight = 2 if title_start <= m.start < first_line_end else 1
             scores[m.unit] += weight
             parent = parent_of(m.unit, article_date(doc))
             if parent:
@@ -249,6 +303,20 @@ def main_unit(doc) -> str | None:
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -LEVELS.get(level_of(kv[0]) or "", -1)))
         doc.user_data["ntm_main_unit"] = ranked[0][0] if ranked else None
     return doc.user_data["ntm_main_unit"]
+
+
+def title_prefix_end(doc, first_line_end: int) -> int:
+    """Where the title's own words begin: after a place named before a colon when the rest names a
+    unit too ("Quảng Ngãi: Huyện Tư Nghĩa đạt chuẩn NTM" is about Tư Nghĩa; the province only says
+    where it lies)."""
+    text = doc._.article.text
+    colon = text.find(":", 0, first_line_end)
+    prefix = [m for m in doc._.mentions or [] if m.end <= colon]
+    rest = [m for m in doc._.mentions or [] if colon < m.start < first_line_end]
+    if prefix and rest and patterns()["title_prefix"].fullmatch(
+            text[:prefix[0].start] + "|" + text[prefix[-1].end:colon]):
+        return colon + 1
+    return 0
 
 
 def sentence_bounds(doc, pos: int) -> tuple[int, int]:
@@ -280,7 +348,7 @@ def clause_bounds(doc, pos: int) -> tuple[int, int]:
 def fits(ref: Reference, level: str | None, above: str | None) -> bool:
     if ref.kind == NATIONAL:
         return level is None
-    if ref.kind not in (NAMED, LEVEL, BACKREF) or not ref.units:
+    if ref.kind not in (NAMED, LEVEL, BACKREF, SPEAKER) or not ref.units:
         return False
     levels = {level_of(u) for u in ref.units}
     if level:
@@ -302,6 +370,10 @@ def subject_reference(doc, start: int, level: str | None = None, above: str | No
     before = [r for r in refs if c_start <= r.start and r.end <= start and (places or not r.locative)]
     if before:
         return before[-1]
+    # "Tổng vốn đầu tư trên địa bàn huyện hơn 2.100 tỷ đồng": with no subject before it, the place says whose
+    whose = [r for r in refs if c_start <= r.start and r.end <= start and r.whose]
+    if whose:
+        return whose[-1]
     after = [r for r in refs if end <= r.start and r.end <= c_end and r.kind != LEVEL]
     if after:
         return after[0]
