@@ -17,7 +17,16 @@ from extractors.progress_sentence import (
     unnamed_speaker,
     unresolved,
 )
-from extractors.subject import GROUP, NAMED, NATIONAL, clause_bounds, last_group, references, subject_units
+from extractors.subject import (
+    GROUP,
+    NAMED,
+    NATIONAL,
+    clause_bounds,
+    last_group,
+    references,
+    subject_reference,
+    subject_units,
+)
 from pipeline.facts import Fact
 
 
@@ -95,16 +104,39 @@ def criteria_status(sent: Sentence, count: Count) -> str:
     return "target" if is_target(sent, count.start) else "achieved"
 
 
-def criteria_standard(sent: Sentence, count: Count) -> str:
+def own_standard(sent: Sentence, count: Count) -> str | None:
     after = sent.text[count.end:min(sent.end, count.end + 40)]
-    after = re.split(r"[,;:]", after)[0]
-    own = standard_in(after)
+    return standard_in(re.split(r"[,;:]", after)[0])
+
+
+def criteria_standard(sent: Sentence, count: Count) -> str:
+    own = own_standard(sent, count)
     if own in ("nang_cao", "kieu_mau"):
         return own
+    shared = shared_standard(sent, count) if own is None else None
+    if shared:
+        return shared
     earlier = [c for c in sent.counts if c.is_criteria and c.end <= count.start and c.standard]
     if earlier:
         return earlier[-1].standard
     return own or inherited_standard(sent) or sentence_standard(sent, count) or "ntm"
+
+
+def shared_standard(sent: Sentence, count: Count) -> str | None:
+    """The standard named once after the last of parallel counts, which is each one's: "xã A đạt 16
+    tiêu chí, xã B đạt 12 tiêu chí NTM nâng cao"."""
+    pats = patterns()
+    pos = count.end
+    for later in [c for c in sent.counts if c.is_criteria and c.start >= count.end]:
+        name = next((r for r in references(sent.doc) if r.kind == NAMED and pos <= r.start and r.end <= later.start), None)
+        if name is None or not pats["parallel_before"].fullmatch(sent.text, pos, name.start) \
+                or not pats["parallel_after"].fullmatch(sent.text, name.end, later.start):
+            return None
+        std = own_standard(sent, later)
+        if std:
+            return std if std in ("nang_cao", "kieu_mau") else None
+        pos = later.end
+    return None
 
 
 def sentence_standard(sent: Sentence, count: Count) -> str | None:
@@ -122,6 +154,9 @@ def criteria_units(sent: Sentence, count: Count) -> list:
                     and not r.locative), None)
     if nearest and (unresolved(nearest) or aside(sent, nearest, count.start)) or unnamed_speaker(sent, count.start):
         return []
+    # a rule for any unit of a standard, not a unit's result: "xã NTM nâng cao phải đạt 19 tiêu chí"
+    if nearest is None and pats["standard_noun"].search(sent.text, c_start, count.start):
+        return []
     if count.average or pats["average"].search(sent.words(c_start, count.start)[-40:]):
         count.average = True
         counted = [c for c in sent.counts if not c.is_criteria and c_start <= c.start and c.end <= count.start]
@@ -131,7 +166,9 @@ def criteria_units(sent: Sentence, count: Count) -> list:
             # the average of the communes left, of each of several units or of the ones just
             # counted ("13 xã điểm của tỉnh đạt bình quân 12,7 tiêu chí/xã"), not of the whole
             return []
-        return subject_units(doc, count.start, above="commune") or [None]
+        # whose average a place says too: "bình quân mỗi xã của huyện chỉ đạt 5,2 tiêu chí"
+        ref = subject_reference(doc, count.start, above="commune", places=True)
+        return (list(ref.units) if ref else subject_units(doc, count.start, above="commune")) or [None]
     hint = pats["level_hint"].match(doc._.article.text, count.end, sent.end)
     level = LEVEL_OF_WORD[hint.group("word").lower()] if hint else ("district" if count.total == 9 else None)
     if nearest and nearest.kind == GROUP:

@@ -50,6 +50,7 @@ def patterns() -> dict[str, re.Pattern]:
         "model": re.compile(r"\s*(?:NTM\s+)?(?:kiểu mẫu|mẫu)(?!\w)", i),
         "former": re.compile(r"\s+cũ(?!\w)", i),
         "target": re.compile(cues(data["target"]["words"]), i),
+        "target_right_before": re.compile(rf"{cues(data['target']['right_before'])}\s+$", i),
         "present": re.compile(cues(data["present"]["words"]), i),
         "not_a_status": re.compile(cues(data["not_a_status"]["words"]), i),
         "other_predicate": re.compile(rf"(?:\s+(?:của|trong|thuộc|trên địa bàn)\s+[^,;.\d]{{0,30}}?)?\s+"
@@ -62,6 +63,9 @@ def patterns() -> dict[str, re.Pattern]:
         "criterion_word": re.compile(r"(?<!\d\s)(?<!\w)tiêu chí\s+", i),
         "having_before": re.compile(rf"(?:{cues(data['criteria_verbs']['before'])})[^,;.:\d]{{0,25}}$", i),
         "having_after": re.compile(rf"[^,;.:\d]{{0,25}}?{cues(data['criteria_verbs']['after'])}", i),
+        # the next of parallel counts: "..., xã Liên Minh đạt 14 tiêu chí"
+        "parallel_before": re.compile(r"\s*(?:,|;|,?\s*và)\s*(?:xã|huyện|thị trấn)?\s*", i),
+        "parallel_after": re.compile(r"\s*(?:hiện\s+|đã\s+)*(?:đạt|có)\s+", i),
         "average": re.compile(cues(data["average"]["words"]), i),
         "first_person": re.compile(cues(data["first_person"]["words"]), i),
         "not_a_count": re.compile(r"(?<!\w)(?:bộ|của|năm|ngày|tháng|quý|tổng số)\s+$", i),
@@ -98,7 +102,9 @@ def patterns() -> dict[str, re.Pattern]:
         # behind a dateline lead: "(Baohatinh.vn) - Năm 2022, ..."
         "year_opening": re.compile(rf"\W*(?:\([^()]{{1,40}}\)\s*[-–]\s*)?(?:(?:{cues(data['year_openers']['words'])})\s*,?\s+)?"
                                    rf"năm\s+(\d{{4}})\s*,", i),
+        "year_part": re.compile(r"(?:^|[,:])\s*năm\s+(\d{4})(?![\d/])", i),
         "continues": re.compile(r"^\W*(?:trong đó|riêng|cụ thể|ngoài ra)(?!\w)", i),
+        "standard_noun": re.compile(r"(?<!thành\s)(?<!chuẩn\s)(?<!đạt\s)(?<!\w)(?:xã|huyện|tỉnh)\s+(?:NTM|nông thôn mới)(?!\w)", i),
         "level_hint": re.compile(r"\s*(?:cấp\s+)?(?P<word>huyện|tỉnh|xã)\b", i),
         "standard_level": re.compile(r"(?:chuẩn|thành)\s+(?P<word>huyện|tỉnh|xã)(?!\w)|(?P<word2>huyện|tỉnh)\s+"
                                      r"(?:NTM|nông thôn mới)", i),

@@ -118,6 +118,8 @@ def is_target(sent: Sentence, pos: int) -> bool:
     year later than the article's in the clause."""
     pats = patterns()
     before = sent.words(sent.start, pos)
+    if pats["target_right_before"].search(before):
+        return True
     reached = [m.span() for m in pats["reach"].finditer(before) if m.lastgroup == "reached"]
     targets = [m for m in pats["target"].finditer(before) if not any(s <= m.start() < e for s, e in reached)]
     if targets:
@@ -148,10 +150,20 @@ def year_in(sent: Sentence, start: int, end: int) -> int | None:
 
 
 def status_year(sent: Sentence, start: int, end: int) -> int | None:
-    """The year a status is for: "đạt chuẩn NTM năm 2016", else a sentence opening "Năm 2017, ..."."""
+    """The year a status is for: "đạt chuẩn NTM năm 2016", else one earlier in its clause after a
+    semicolon ("Năm 2012, xã được chọn làm điểm; đến năm 2015, xã được công nhận") or opening a part
+    of it ("Theo kế hoạch, năm 2024 huyện có thêm 2 xã"), else a sentence opening "Năm 2017, ..."."""
     own = year_in(sent, start, end)
     if own:
         return own
+    c_start, _ = clause_bounds(sent.doc, start)
+    before = sent.words(c_start, start)
+    later = patterns()["year"].findall(before) if c_start > sent.start else []
+    if later:
+        return int(later[-1])
+    part = patterns()["year_part"].findall(before)
+    if part:
+        return int(part[-1])
     opening = patterns()["year_opening"].match(sent.words(sent.start, sent.end))
     return int(opening.group(1)) if opening else None
 

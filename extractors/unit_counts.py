@@ -156,7 +156,8 @@ def named_members(sent: Sentence, count: Count, window_end: int) -> Reference | 
     intro = None
     for m in pats["introducer"].finditer(sent.text, count.end, first.start + 1):
         intro = m
-    if intro and intro.end() == first.start and not re.search(r"[,;]", sent.text[count.end:intro.start()]) \
+    if intro and pats["type_word"].fullmatch(sent.text, intro.end(), first.start) \
+            and not re.search(r"[,;]", sent.text[count.end:intro.start()]) \
             and not any(count.end < c.start < first.start for c in sent.counts):
         return first
     return None

@@ -142,8 +142,11 @@ def status_units(sent: Sentence, start: int, end: int, level: str | None) -> lis
     A count or a group there means the verb is about them, not about a named unit."""
     doc = sent.doc
     c_start, _ = clause_bounds(doc, start)
-    refs = [r for r in references(doc) if c_start <= r.start and r.end <= start and not r.locative]
     counts = [c for c in sent.counts if not c.is_criteria and c_start <= c.start and c.end <= start]
+    # a level word inside a count stands for the units counted, or for none: "3 xã ... là A, B, C"
+    # but not "11/13 huyện, thị xã, thành phố đạt chuẩn"
+    refs = [r for r in references(doc) if c_start <= r.start and r.end <= start and not r.locative
+            and all(len(r.units) == c.low for c in counts if c.start <= r.start < c.end)]
     nearest = refs[-1] if refs else None
     if counts and (nearest is None or counts[-1].start >= nearest.end):
         return []
