@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass
@@ -14,6 +15,14 @@ class Article:
     published_inferred: bool = False
     format: str = "txt"           # txt, html, jsonl or warc: how it was read
     encoding: str = "utf-8"       # or "cp1258" for a file in the older Vietnamese code page
+
+    @property
+    def published_date(self) -> date | None:
+        """`published` as a date; None when there is none or it is not an ISO date."""
+        try:
+            return date.fromisoformat(self.published[:10]) if self.published else None
+        except ValueError:
+            return None
 
 
 @dataclass

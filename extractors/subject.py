@@ -78,11 +78,7 @@ def level_of(code: str | None) -> str | None:
 
 
 def article_date(doc) -> date | None:
-    published = getattr(doc._.article, "published", None) if doc._.article is not None else None
-    try:
-        return date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
+    return doc._.article.published_date if doc._.article is not None else None
 
 
 def parent_of(code: str, when: date | None = None) -> str | None:

@@ -118,13 +118,6 @@ class Occurrence:
     key: tuple[str, ...] = ()        # the name's syllable keys
 
 
-def article_date(article) -> date | None:
-    try:
-        return date.fromisoformat(article.published[:10]) if article and article.published else None
-    except ValueError:
-        return None
-
-
 def source_provinces(gazetteer, url: str | None, text: str) -> frozenset[str]:
     """Provinces a provincial outlet is about, by its domain (baohatinh.vn, hatinh.gov.vn), its
     opening credit ("(Baohatinh.vn) -") or a closing "Nguồn baohatinh.vn"."""

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazetteer.names import REFORM_2025, fold, short_name, unit_type
-from gazetteer.resolve import article_date, parse_name, resolve_text, source_provinces
+from gazetteer.resolve import parse_name, resolve_text, source_provinces
 from pipeline.facts import Mention
 
 DATA = Path(__file__).parent / "data" / "units.csv.gz"
@@ -180,7 +180,8 @@ class Gazetteer:
         article = doc._.article
         provinces = source_provinces(self, article.url if article else None, "")
         word_starts = frozenset(token.idx for token in doc if not token.is_space)
-        return resolve_text(self, doc.text, article_date(article), provinces, word_starts)
+        when = article.published_date if article else None
+        return resolve_text(self, doc.text, when, provinces, word_starts)
 
     def resolve_text(self, text: str, when: date | None = None, provinces: frozenset[str] = frozenset()
                      ) -> list[Mention]:

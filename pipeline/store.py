@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from importlib.metadata import version
 
 import sqlite_utils
@@ -122,9 +122,7 @@ class Store:
         self.db["articles"].delete_where("key = ?", [key])
 
     def fact_row(self, doc: Doc, fact: Fact) -> dict:
-        published = doc._.article.published
-        when = date.fromisoformat(published) if published else None
-        unit = Gazetteer.default().unit(fact.unit, when) if fact.unit else None
+        unit = Gazetteer.default().unit(fact.unit, doc._.article.published_date) if fact.unit else None
         return {
             "source": doc._.article.key, "unit": fact.unit,
             "unit_name": unit.name if unit else None,

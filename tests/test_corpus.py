@@ -3,6 +3,7 @@ import gzip
 import io
 import json
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -360,3 +361,10 @@ def test_a_named_file_in_an_unknown_format_is_rejected(tmp_path):
 
 def test_a_missing_file_is_rejected(tmp_path):
     assert read_one(tmp_path / "gone.txt") == Rejection("gone.txt", "no such file")
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    ("2021-03-19", date(2021, 3, 19)), ("2021-03-19T08:00:00+07:00", date(2021, 3, 19)), (None, None), ("19/03/2021", None),
+])
+def test_an_article_gives_its_publication_date_as_a_date(published, expected):
+    assert Article(key="a.txt", text="x", published=published).published_date == expected
