@@ -20,7 +20,7 @@ from functools import cache
 from spacy.language import Language
 
 from extractors.money import find_money
-from extractors.numbers import word_alternation
+from extractors.numbers import whole_words, word_alternation
 from extractors.rules import load_rules
 from extractors.subject import ancestor_at, article_date, main_unit, subject_units
 from extractors.timex import TimeExpr, find_times
@@ -42,7 +42,7 @@ def words(*path: str) -> re.Pattern:
         entry = entry[key]
     blocked = entry.get("not_before")
     guard = rf"(?!\s+(?:{word_alternation(blocked)})(?!\w))" if blocked else ""
-    return re.compile(rf"(?<!\w)(?:{word_alternation(entry[path[-1]])})(?!\w){guard}", re.IGNORECASE)
+    return re.compile(whole_words(entry[path[-1]]) + guard, re.IGNORECASE)
 
 
 @cache

@@ -19,7 +19,7 @@ from spacy.language import Language
 from extractors.criteria import fold, vocabulary
 from extractors.deadline import group_members, last_match, named_units
 from extractors.money import Money, find_money, in_dong
-from extractors.numbers import NUMBER, word_alternation
+from extractors.numbers import NUMBER, whole_words, word_alternation
 from extractors.rules import load_rules
 from extractors.subject import article_date, common_parent, smallest_holder, subject_units
 from pipeline.facts import Fact
@@ -32,7 +32,7 @@ def rules() -> dict:
 
 
 def cue_pattern(words) -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{word_alternation(words)})(?!\w)", re.IGNORECASE)
+    return re.compile(whole_words(words), re.IGNORECASE)
 
 
 @cache

@@ -23,6 +23,11 @@ def word_alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def whole_words(words) -> str:
+    """A regex matching any of the words where it stands as a whole word."""
+    return rf"(?<!\w)(?:{word_alternation(words)})(?!\w)"
+
+
 @cache
 def number_words_pattern() -> str:
     """Regex source for a number spelled in words ("hai trăm năm mươi", "một nghìn")."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractors.numbers import NUMBER, word_alternation
+from extractors.numbers import NUMBER, whole_words, word_alternation
 from extractors.rules import load_rules
 
 LEVEL_OF_WORD = {"huyện": "district", "tỉnh": "province", "xã": "commune"}
@@ -13,10 +13,6 @@ LEVEL_OF_WORD = {"huyện": "district", "tỉnh": "province", "xã": "commune"}
 
 def rules() -> dict:
     return load_rules("progress_rules.toml")
-
-
-def cues(words) -> str:
-    return rf"(?<!\w)(?:{word_alternation(words)})(?!\w)"
 
 
 @cache
@@ -29,7 +25,7 @@ def members() -> dict[str, str]:
 def patterns() -> dict[str, re.Pattern]:
     data = rules()
     i = re.IGNORECASE
-    number = rf"(?:{NUMBER}|{cues(data['number_words']['words'])})"
+    number = rf"(?:{NUMBER}|{whole_words(data['number_words']['words'])})"
     reach = "|".join(rf"(?P<{kind}>{'|'.join(data['reach'][kind])})" for kind in ("pending", "not_met", "reached"))
     return {
         "count": re.compile(
@@ -49,25 +45,25 @@ def patterns() -> dict[str, re.Pattern]:
         "outside_standard": re.compile("|".join(data["outside_standards"]["patterns"]), i),
         "model": re.compile(r"\s*(?:NTM\s+)?(?:kiểu mẫu|mẫu)(?!\w)", i),
         "former": re.compile(r"\s+cũ(?!\w)", i),
-        "target": re.compile(cues(data["target"]["words"]), i),
-        "target_right_before": re.compile(rf"{cues(data['target']['right_before'])}\s+$", i),
-        "present": re.compile(cues(data["present"]["words"]), i),
-        "not_a_status": re.compile(cues(data["not_a_status"]["words"]), i),
+        "target": re.compile(whole_words(data["target"]["words"]), i),
+        "target_right_before": re.compile(rf"{whole_words(data['target']['right_before'])}\s+$", i),
+        "present": re.compile(whole_words(data["present"]["words"]), i),
+        "not_a_status": re.compile(whole_words(data["not_a_status"]["words"]), i),
         "other_predicate": re.compile(rf"(?:\s+(?:của|trong|thuộc|trên địa bàn)\s+[^,;.\d]{{0,30}}?)?\s+"
-                                      rf"{cues(data['other_predicates']['words'])}", i),
-        "criteria_not_met_before": re.compile(rf"(?:{cues(data['criteria_not_met']['before'])})\s+$", i),
+                                      rf"{whole_words(data['other_predicates']['words'])}", i),
+        "criteria_not_met_before": re.compile(rf"(?:{whole_words(data['criteria_not_met']['before'])})\s+$", i),
         "criteria_not_met_after": re.compile(
-            rf"[^,;.:(\d]{{0,30}}?{cues(data['criteria_not_met']['after'])}", i),
-        "not_met_words": re.compile(cues(data['criteria_not_met']['after']), i),
-        "named_not_met": re.compile(rf"\s*(?:vẫn\s+|còn\s+)?(?:{cues(data['criteria_not_met']['after'])})", i),
+            rf"[^,;.:(\d]{{0,30}}?{whole_words(data['criteria_not_met']['after'])}", i),
+        "not_met_words": re.compile(whole_words(data['criteria_not_met']['after']), i),
+        "named_not_met": re.compile(rf"\s*(?:vẫn\s+|còn\s+)?(?:{whole_words(data['criteria_not_met']['after'])})", i),
         "criterion_word": re.compile(r"(?<!\d\s)(?<!\w)tiêu chí\s+", i),
-        "having_before": re.compile(rf"(?:{cues(data['criteria_verbs']['before'])})[^,;.:\d]{{0,25}}$", i),
-        "having_after": re.compile(rf"[^,;.:\d]{{0,25}}?{cues(data['criteria_verbs']['after'])}", i),
+        "having_before": re.compile(rf"(?:{whole_words(data['criteria_verbs']['before'])})[^,;.:\d]{{0,25}}$", i),
+        "having_after": re.compile(rf"[^,;.:\d]{{0,25}}?{whole_words(data['criteria_verbs']['after'])}", i),
         # the next of parallel counts: "..., xã Liên Minh đạt 14 tiêu chí"
         "parallel_before": re.compile(r"\s*(?:,|;|,?\s*và)\s*(?:xã|huyện|thị trấn)?\s*", i),
         "parallel_after": re.compile(r"\s*(?:hiện\s+|đã\s+)*(?:đạt|có)\s+", i),
-        "average": re.compile(cues(data["average"]["words"]), i),
-        "first_person": re.compile(cues(data["first_person"]["words"]), i),
+        "average": re.compile(whole_words(data["average"]["words"]), i),
+        "first_person": re.compile(whole_words(data["first_person"]["words"]), i),
         "not_a_count": re.compile(r"(?<!\w)(?:bộ|của|năm|ngày|tháng|quý|tổng số)\s+$", i),
         "total_after": re.compile(rf"(?:trên|trong)\s+tổng số\s+(?P<n>{NUMBER})(?!\d)", i),
         # the share of each of several units, not of the one in focus: "15 tỉnh có 100% số xã đạt chuẩn"
@@ -79,9 +75,9 @@ def patterns() -> dict[str, re.Pattern]:
         "left_before": re.compile(r"(?<!\w)còn\s+$", i),
         "none_left": re.compile(r"(?<!\w)(?:không\s+(?:còn|có)|chưa\s+có)\s+(?P<noun>xã|thôn)(?:\s+nào(?!\w)|(?=\s+(?:đạt\s+)?dưới\s))",
                                i),
-        "change": re.compile(rf"(?:{cues(data['change']['words'])})\s+$", i),
+        "change": re.compile(rf"(?:{whole_words(data['change']['words'])})\s+$", i),
         # a sum of changes: "Tổng số tiêu chí tăng thêm của toàn huyện trong năm là 35 tiêu chí"
-        "change_sum": re.compile(rf"(?:{cues(data['change']['words'])})(?!\s+cường)[^,;.\d]{{0,40}}?\s(?:là|được)\s+$", i),
+        "change_sum": re.compile(rf"(?:{whole_words(data['change']['words'])})(?!\s+cường)[^,;.\d]{{0,40}}?\s(?:là|được)\s+$", i),
         "introducer": re.compile("|".join(data["introducers"]["patterns"]), i),
         "list_intro": re.compile(r"[^;.:()\d]{0,40}?(?:\s*,?\s*(?:bao gồm|gồm có|gồm|là"
                                  r"|trong đó có(?:\s+các)?\s+tiêu chí)\s*:?\s*|:\s*)", i),
@@ -100,7 +96,7 @@ def patterns() -> dict[str, re.Pattern]:
         "listed_after": re.compile(r"[^,;.\d]{0,40}?\s*,?\s*(?:là|gồm|bao gồm)\s*:?\s*", i),
         "year": re.compile(r"(?<!\w)năm\s+(\d{4})(?!\d)", i),
         # behind a dateline lead: "(Baohatinh.vn) - Năm 2022, ..."
-        "year_opening": re.compile(rf"\W*(?:\([^()]{{1,40}}\)\s*[-–]\s*)?(?:(?:{cues(data['year_openers']['words'])})\s*,?\s+)?"
+        "year_opening": re.compile(rf"\W*(?:\([^()]{{1,40}}\)\s*[-–]\s*)?(?:(?:{whole_words(data['year_openers']['words'])})\s*,?\s+)?"
                                    rf"năm\s+(\d{{4}})\s*,", i),
         "year_part": re.compile(r"(?:^|[,:])\s*năm\s+(\d{4})(?![\d/])", i),
         "continues": re.compile(r"^\W*(?:trong đó|riêng|cụ thể|ngoài ra)(?!\w)", i),
