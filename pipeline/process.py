@@ -41,8 +41,9 @@ def nlp() -> Language:
 
 
 def dated(article: Article) -> Article:
-    """The article with a publication date: its metadata's, else the one its text gives."""
-    if article.published:
+    """The article with a publication date: its metadata's, else the one its text gives (an
+    article already read for one, dated or not, is marked inferred and is not read again)."""
+    if article.published or article.published_inferred:
         return article
     published, inferred = publication_date(article.text)
     return replace(article, published=published, published_inferred=inferred)

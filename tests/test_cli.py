@@ -119,3 +119,12 @@ def test_a_file_that_is_not_a_database_is_refused_cleanly(tmp_path):
     result = run("ingest", "--db", db)
     assert result.exit_code == 1
     assert "notes.db: cannot use this database" in result.output
+
+
+def test_an_article_is_read_for_its_date_once(monkeypatch):
+    from corpus import Article
+    calls = []
+    monkeypatch.setattr(pipeline.process, "publication_date", lambda text: calls.append(text) or (None, True))
+    article = pipeline.process.dated(Article(key="a.txt", text="Không có ngày nào."))
+    pipeline.process.dated(article)
+    assert (article.published, article.published_inferred, len(calls)) == (None, True, 1)
